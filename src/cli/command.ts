@@ -1,0 +1,41 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+type OptionValue<T> = T extends { type: 'boolean' } ? boolean : T extends { multiple: true } ? string[] : string;
+
+export interface ParsedCommandArgs<O extends Options> {
+  values: { [K in keyof O]?: OptionValue<O[K]> } & { help?: boolean };
+  positionals: string[];
+}
+
+/** parseArgs with usage mistakes turned into UsageError. */
+export function parseCommandArgs<O extends Options>(args: string[], options: O): ParsedCommandArgs<O> {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parsed as unknown as ParsedCommandArgs<O>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} takes a whole number ≥ 1, not "${value}"`);
+  return Number(value);
+}

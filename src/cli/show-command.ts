@@ -1,0 +1,50 @@
+import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
+import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { drawTable } from './table-text.js';
+
+export const showCommand: Command = {
+  name: 'show',
+  summary: "print a stored filing's blocks with their pages: what the parser saw",
+  usage: `filings show <id or path> [--db PATH]
+
+Prints the filing's blocks in order, each with its page and its span in the normalized text;
+tables are drawn as tables.
+
+Options:
+  --db PATH   database file (default ${DEFAULT_DB_PATH})
+  -h, --help  show this help`,
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } });
+    if (values.help) {
+      console.log(this.usage);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('show needs exactly one filing id or path');
+    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    try {
+      const filing = store.getFiling(positionals[0]);
+      if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${values.db ?? DEFAULT_DB_PATH}`);
+      const document = store.loadDocument(filing.id);
+      const pages = document.printedPageNumbers.map((p) => p.number).join(', ');
+      console.log(`#${filing.id} ${filing.path}`);
+      console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
+      if (pages) console.log(`printed page numbers: ${pages}`);
+      for (const message of document.messages) console.log(`${message.type}: ${message.message}`);
+      console.log('');
+      for (const block of document.blocks) {
+        const where = `[p.${block.page ?? '-'} ${block.start}-${block.end}]`;
+        if (block.type === 'table') {
+          console.log(`${where} table, ${block.rows.length} rows`);
+          console.log(drawTable(block.rows.map((row) => row.map((cell) => (cell.merged ? '〃' : cell.text)))));
+        } else if (block.type === 'heading') {
+          console.log(`${where} ${'#'.repeat(block.level)} ${block.text}`);
+        } else {
+          console.log(`${where} ${block.text}`);
+        }
+      }
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,2 @@
+export { normalize } from './normalize.js';
+export { toSourceOffset, toSourceSpan } from './mapped-text.js';

@@ -1,0 +1,340 @@
+import type { Block, DocumentModel, Format, Message, PrintedPageNumber, TableCell } from '../model/document.js';
+import { displayWidth, foldWidth, isAsciiAlnum, isHorizontalSpace, isRemovableSpace } from './characters.js';
+import { CONTINUATION, TERMINAL, headingLevelOf, listMarkerOf } from './line-kinds.js';
+import { MappedTextBuilder } from './mapped-text.js';
+import { detectPageNumbers, type PageMarker } from './page-numbers.js';
+import type { SourceCell, SourceItem, SourceLine, SourceTable } from './source-items.js';
+
+/** A page-break marker without a number ("---page---"), left by some converters. */
+const PAGE_BREAK_LINE = /^-{2,}\s*page\s*-{2,}$/i;
+/** Lines that are conversion debris, not content: pandoc's "[bookmark: _GoBack]". */
+const ARTIFACT_LINES = [/^\[bookmark: [^\]]*\]$/];
+
+export interface NormalizeInput {
+  format: Format;
+  items: SourceItem[];
+  sourceText: string;
+  sourceBlocks: number[] | null;
+  /** Physical page count where the format has pages (PDF). */
+  physicalPageCount: number | null;
+  messages: Message[];
+}
+
+/** One source character after cutting page numbers: the character and where it stood. */
+interface Char {
+  ch: string;
+  src: number;
+}
+
+interface Line {
+  chars: Char[];
+  /** Trimmed, folded text, for classifying the line. */
+  text: string;
+  page: number | null;
+  styleHeading: number | null;
+  /** Display width of the whole source line, kept when a line is split: it tells whether the page wrapped it. */
+  width: number;
+}
+
+type Break = 'none' | 'soft' | 'hard';
+
+interface PendingBlock {
+  kind: 'heading' | 'paragraph' | 'list_item';
+  level: number;
+  marker: string;
+  lines: Line[];
+}
+
+export function normalize(input: NormalizeInput): DocumentModel {
+  const physicalPages = input.physicalPageCount !== null;
+  const items = input.items.filter((item) => item.kind !== 'line' || !ARTIFACT_LINES.some((re) => re.test(item.text.trim())));
+  const markers = detectPageNumbers(items, physicalPages);
+  const pageOfItem = physicalPages ? (i: number) => items[i].page : printedPageOf(markers, items.length);
+  const cuts = cutsByItem(markers);
+  const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
+  const wrapWidth = estimateWrapWidth(lines);
+  const builder = new MappedTextBuilder();
+  const pages = new PageTracker(builder);
+  const blocks: Block[] = [];
+  let pending: PendingBlock | null = null;
+  let pendingBreak: Break = 'none';
+
+  const flush = () => {
+    if (pending) blocks.push(writeBlock(builder, pending, pages));
+    pending = null;
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'table') {
+      flush();
+      blocks.push(writeTable(builder, item, pageOfItem(i), pages));
+      pendingBreak = 'hard';
+      continue;
+    }
+    const parts = lines[i];
+    if (parts === null || PAGE_BREAK_LINE.test(item.text.trim())) {
+      // A blank line ends a paragraph, unless a page marker shows it is the gap a page break left.
+      if (cuts.has(i) || parts !== null) pendingBreak = 'soft';
+      else if (pendingBreak === 'none') pendingBreak = 'hard';
+      continue;
+    }
+    for (const line of parts) {
+      const previous = pending?.lines[pending.lines.length - 1];
+      const pageChanged = physicalPages && previous !== undefined && previous.page !== line.page;
+      const breakBefore: Break = pendingBreak === 'none' && pageChanged ? 'soft' : pendingBreak;
+      if (pending && canJoin(pending, line, breakBefore, wrapWidth)) {
+        pending.lines.push(line);
+      } else {
+        flush();
+        pending = startBlock(line);
+      }
+      pendingBreak = 'none';
+    }
+    if (cuts.has(i)) pendingBreak = 'soft';
+  }
+  flush();
+
+  const { text, runs } = builder.build();
+  const printedPageNumbers: PrintedPageNumber[] = markers.map((m) => ({
+    number: m.number,
+    sourceStart: m.sourceStart,
+    sourceEnd: m.sourceEnd,
+    raw: m.raw,
+    physicalPage: physicalPages ? m.physicalPage : null,
+  }));
+  return {
+    format: input.format,
+    pageCount: physicalPages ? input.physicalPageCount : inferredPageCount(markers, blocks),
+    text,
+    blocks,
+    sourceText: input.sourceText,
+    sourceRuns: runs,
+    sourceBlocks: input.sourceBlocks,
+    printedPageNumbers,
+    pageStarts: pages.starts,
+    messages: input.messages,
+  };
+}
+
+function cutsByItem(markers: PageMarker[]): Map<number, { from: number; to: number }[]> {
+  const byItem = new Map<number, { from: number; to: number }[]>();
+  for (const marker of markers) {
+    for (const cut of marker.cuts) {
+      const list = byItem.get(cut.item) ?? [];
+      list.push({ from: cut.from, to: cut.to });
+      byItem.set(cut.item, list);
+    }
+  }
+  return byItem;
+}
+
+/**
+ * TXT has no pages of its own: a printed number closes the page it stands on (footers are the rule in
+ * these filings), so an item belongs to the page of the next marker; text after the last marker to the page after it.
+ */
+function printedPageOf(markers: PageMarker[], itemCount: number): (i: number) => number | null {
+  if (markers.length === 0) return () => null;
+  const pages = new Array<number>(itemCount);
+  let m = 0;
+  for (let i = 0; i < itemCount; i++) {
+    while (m < markers.length && markers[m].lastItem < i) m++;
+    pages[i] = m < markers.length ? markers[m].number : markers[markers.length - 1].number + 1;
+  }
+  return (i) => pages[i];
+}
+
+function inferredPageCount(markers: PageMarker[], blocks: Block[]): number | null {
+  if (markers.length === 0) return null;
+  const pages = new Set(blocks.map((b) => b.page).filter((p): p is number => p !== null));
+  return pages.size;
+}
+
+/** The line's characters without page-number cuts and outer spaces, or null when nothing is left. */
+function toLine(item: SourceLine, cuts: { from: number; to: number }[] | undefined, page: number | null): Line | null {
+  const chars: Char[] = [];
+  for (let k = 0; k < item.text.length; k++) {
+    if (cuts?.some((c) => k >= c.from && k < c.to)) continue;
+    chars.push({ ch: foldWidth(item.text[k]), src: item.sourceStart + k });
+  }
+  while (chars.length && isHorizontalSpace(chars[0].ch)) chars.shift();
+  while (chars.length && isHorizontalSpace(chars[chars.length - 1].ch)) chars.pop();
+  if (chars.length === 0) return null;
+  const text = chars.map((c) => c.ch).join('');
+  return { chars, text, page, styleHeading: item.headingLevel, width: displayWidth(text) };
+}
+
+/**
+ * A numbered heading and the first list item run together on one line are two lines: "（三）评价标准1、目标一…"
+ * where a converter dropped the page number and line break between them, or "（三）评价标准 1、…" where a
+ * PDF put them on one baseline.
+ */
+function splitHeadingRunIn(line: Line | null): Line[] | null {
+  if (line === null) return null;
+  const limit = Math.min(32, line.text.length - 2);
+  for (let k = 3; k <= limit; k++) {
+    const head = line.text.slice(0, k).trimEnd();
+    const rest = line.text.slice(k).trimStart();
+    const level = headingLevelOf(head);
+    if (level === null || level < 3 || !/^[\d（(]/.test(rest) || listMarkerOf(rest) === null) continue;
+    const restStart = line.text.length - rest.length;
+    return [
+      { ...line, chars: line.chars.slice(0, head.length), text: head },
+      { ...line, chars: line.chars.slice(restStart), text: rest },
+    ];
+  }
+  return [line];
+}
+
+/**
+ * The width at which the page wrapped lines, in columns: the most common width (±2) of lines that do not
+ * end a sentence and run on into a line that opens nothing. Null when the text shows no wrapping.
+ */
+function estimateWrapWidth(lines: (Line[] | null)[]): number | null {
+  const flat = lines.flatMap((parts) => parts ?? [null]);
+  const counts = new Map<number, number>();
+  flat.forEach((line, k) => {
+    const next = flat[k + 1];
+    if (!line || !next || TERMINAL.test(line.text)) return;
+    if (headingLevelOf(next.text) !== null || listMarkerOf(next.text) !== null) return;
+    if (line.width >= 40) counts.set(line.width, (counts.get(line.width) ?? 0) + 1);
+  });
+  let best: number | null = null;
+  let bestCount = 2;
+  for (const width of counts.keys()) {
+    let around = 0;
+    for (let d = -2; d <= 2; d++) around += counts.get(width + d) ?? 0;
+    if (around > bestCount || (around === bestCount && best !== null && width > best)) {
+      best = width;
+      bestCount = around;
+    }
+  }
+  return best;
+}
+
+function startBlock(line: Line): PendingBlock {
+  const level = line.styleHeading ?? headingLevelOf(line.text);
+  if (level !== null) return { kind: 'heading', level, marker: '', lines: [line] };
+  const marker = listMarkerOf(line.text);
+  if (marker !== null) return { kind: 'list_item', level: 0, marker, lines: [line] };
+  return { kind: 'paragraph', level: 0, marker: '', lines: [line] };
+}
+
+/**
+ * Join a line to the block before it when the line break was the page's, not the author's. Never when
+ * the next line opens something (a heading, a list marker) or a blank line stood between. Otherwise when
+ * the previous line ends in punctuation that cannot end a paragraph, when a page break split an
+ * unfinished sentence, or when the previous line is as wide as the page's wrapped lines. A line ending
+ * a sentence ends the block: where a sentence ends exactly at the margin and the paragraph goes on,
+ * nothing in the text (nor, in the sample PDF, in the geometry) tells, and a split paragraph harms less
+ * than two paragraphs run together.
+ */
+function canJoin(block: PendingBlock, line: Line, breakBefore: Break, wrapWidth: number | null): boolean {
+  if (breakBefore === 'hard' || block.kind === 'heading') return false;
+  if (line.styleHeading !== null || headingLevelOf(line.text) !== null || listMarkerOf(line.text) !== null) return false;
+  const { text: last, width } = block.lines[block.lines.length - 1];
+  if (TERMINAL.test(last)) return false;
+  if (breakBefore === 'soft' || CONTINUATION.test(last)) return true;
+  return wrapWidth !== null && width >= wrapWidth - 6 && width <= wrapWidth + 4;
+}
+
+/** Records where each page starts in the normalized text, as lines are written. */
+class PageTracker {
+  readonly starts: { page: number; start: number }[] = [];
+  private current: number | null = null;
+
+  constructor(private readonly builder: MappedTextBuilder) {}
+
+  enter(page: number | null): void {
+    if (page === null || page === this.current) return;
+    this.starts.push({ page, start: this.builder.offset });
+    this.current = page;
+  }
+}
+
+function writeBlock(builder: MappedTextBuilder, block: PendingBlock, pages: PageTracker): Block {
+  if (builder.offset > 0) builder.pushInserted('\n');
+  const start = builder.offset;
+  block.lines.forEach((line, index) => {
+    pages.enter(line.page);
+    if (index > 0 && isAsciiAlnum(builder.lastChar() ?? '') && isAsciiAlnum(line.chars[0].ch)) builder.pushInserted(' ');
+    writeChars(builder, line.chars);
+  });
+  const end = builder.offset;
+  const page = block.lines[0].page;
+  const text = builder.textBetween(start, end);
+  if (block.kind === 'heading') return { type: 'heading', level: block.level, text, page, start, end };
+  if (block.kind === 'list_item') return { type: 'list_item', marker: block.marker, text, page, start, end };
+  return { type: 'paragraph', text, page, start, end };
+}
+
+/** Write characters, dropping spaces that conversion put between CJK and digits and collapsing runs of spaces. */
+function writeChars(builder: MappedTextBuilder, chars: Char[]): void {
+  for (let k = 0; k < chars.length; k++) {
+    const { ch, src } = chars[k];
+    if (isHorizontalSpace(ch) || ch === '\n') {
+      const before = builder.lastChar();
+      let next = k + 1;
+      while (next < chars.length && (isHorizontalSpace(chars[next].ch) || chars[next].ch === '\n')) next++;
+      const after = chars[next]?.ch;
+      const gapHasNewline = chars.slice(k, next).some((c) => c.ch === '\n');
+      if (!isRemovableSpace(before, after) && !(gapHasNewline && !(isAsciiAlnum(before ?? '') && isAsciiAlnum(after ?? '')))) {
+        builder.pushChar(' ', src);
+      }
+      k = next - 1;
+      continue;
+    }
+    builder.pushChar(ch, src);
+  }
+}
+
+function writeTable(builder: MappedTextBuilder, table: SourceTable, page: number | null, pages: PageTracker): Block {
+  if (builder.offset > 0) builder.pushInserted('\n');
+  pages.enter(page);
+  const start = builder.offset;
+  const grid: TableCell[][] = [];
+  table.rows.forEach((row, r) => {
+    if (r > 0) builder.pushInserted('\n');
+    grid[r] ??= [];
+    let column = 0;
+    row.forEach((cell, c) => {
+      while (grid[r][column]) column++;
+      if (c > 0) builder.pushInserted('\t');
+      const placed = writeCell(builder, cell, page);
+      for (let dr = 0; dr < cell.rowSpan; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          grid[r + dr][column + dc] = dr === 0 && dc === 0 ? placed : { ...placed, merged: true };
+        }
+      }
+      column += cell.colSpan;
+    });
+  });
+  const rows = grid.map((row) => Array.from(row, (cell) => cell ?? emptyCell(builder.offset, page)));
+  return { type: 'table', rows, page, start, end: builder.offset };
+}
+
+function writeCell(builder: MappedTextBuilder, cell: SourceCell, page: number | null): TableCell {
+  const chars: Char[] = [];
+  const text = cell.text.trim();
+  const lead = cell.text.indexOf(text);
+  for (let k = 0; k < text.length; k++) {
+    chars.push({ ch: foldWidth(text[k]), src: cell.exactSource ? cell.sourceStart + lead + k : cell.sourceStart });
+  }
+  const start = builder.offset;
+  writeChars(builder, chars);
+  const end = builder.offset;
+  return {
+    text: builder.textBetween(start, end),
+    start,
+    end,
+    page,
+    rowSpan: cell.rowSpan,
+    colSpan: cell.colSpan,
+    merged: false,
+  };
+}
+
+function emptyCell(offset: number, page: number | null): TableCell {
+  return { text: '', start: offset, end: offset, page, rowSpan: 1, colSpan: 1, merged: false };
+}

@@ -1,0 +1,212 @@
+import { foldWidth, isCjkLike } from './characters.js';
+import type { SourceItem, SourceLine } from './source-items.js';
+
+/**
+ * Printed page numbers survive conversion as text: glued to the last word of a page ("…宣传覆16"),
+ * alone on a line ("3", "- 3 -", "第3页", "(" "36" ")" on three lines) or as pdf-parse's "-- 3 of 24 --".
+ * Any one of these shapes also occurs as content (a table value "100", a count "共3"), so a candidate is
+ * accepted only as part of an increasing chain of page numbers with small gaps.
+ */
+
+export interface PageNumberCut {
+  item: number;
+  from: number;
+  to: number;
+}
+
+export interface PageMarker {
+  number: number;
+  raw: string;
+  cuts: PageNumberCut[];
+  /** Index of the last item the marker touches: the page ends after it. */
+  lastItem: number;
+  firstItem: number;
+  sourceStart: number;
+  sourceEnd: number;
+  physicalPage: number | null;
+}
+
+type Strength = 'marker' | 'standalone' | 'glued-before-break' | 'glued';
+
+interface Candidate extends PageMarker {
+  strength: Strength;
+}
+
+const WEIGHT: Record<Strength, number> = { marker: 3, standalone: 2, 'glued-before-break': 2, glued: 1 };
+const MAX_GAP = 5;
+const LOOKBACK = 400;
+
+/** Unambiguous page-marker lines. Each pattern's first group is the page number. */
+const MARKER_LINES: RegExp[] = [
+  /^--\s*(\d{1,4})\s+of\s+\d{1,4}\s*--$/i, // -- 3 of 24 --   (pdf-parse page joiner)
+  /^第\s*(\d{1,4})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?$/, // 第3页 / 第 3 页 共 24 页
+  /^[-—–－]\s*(\d{1,4})\s*[-—–－]$/, // - 3 -   — 3 —
+  /^(\d{1,4})\s*\/\s*\d{1,4}$/, // 3/24
+  /^page\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/i, // Page 3 of 24
+  /^[（(]\s*(\d{1,4})\s*[)）]$/, // (36)
+];
+const STANDALONE = /^(\d{1,4})$/;
+/** Digits glued to the end of a line after CJK text or punctuation: "…宣传覆16", "…的成效。5". */
+const GLUED = /(\d{1,3})$/;
+const NOT_BEFORE_GLUED = /[\d.,:%\-/年月日第号页]/;
+
+export function detectPageNumbers(items: readonly SourceItem[], physicalPages: boolean): PageMarker[] {
+  const candidates = collectCandidates(items, physicalPages);
+  return bestChain(candidates).map(({ strength: _strength, ...marker }) => marker);
+}
+
+function folded(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldWidth(ch);
+  return out;
+}
+
+function collectCandidates(items: readonly SourceItem[], physicalPages: boolean): Candidate[] {
+  const candidates: Candidate[] = [];
+  const edge = physicalPages ? pageEdgeLines(items) : null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind !== 'line') continue;
+    if (edge && !edge.has(i)) continue;
+    const text = folded(item.text);
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    const lead = text.length - text.trimStart().length;
+    const whole = (number: number, strength: Strength): Candidate =>
+      candidate(item, i, i, [{ item: i, from: 0, to: item.text.length }], number, trimmed, lead, trimmed.length, strength);
+
+    const marker = MARKER_LINES.map((re) => re.exec(trimmed)).find((m) => m);
+    if (marker) {
+      candidates.push(whole(Number(marker[1]), 'marker'));
+      continue;
+    }
+    const standalone = STANDALONE.exec(trimmed);
+    if (standalone) {
+      const paren = parenthesised(items, i);
+      if (paren) candidates.push(paren);
+      else candidates.push(whole(Number(standalone[1]), 'standalone'));
+      continue;
+    }
+    const glued = GLUED.exec(trimmed);
+    if (glued && trimmed.length > glued[1].length) {
+      const before = trimmed[trimmed.length - glued[1].length - 1];
+      if (isCjkLike(before) && !NOT_BEFORE_GLUED.test(before)) {
+        const from = lead + trimmed.length - glued[1].length;
+        const strength: Strength = endsPage(items, i, physicalPages) ? 'glued-before-break' : 'glued';
+        candidates.push(
+          candidate(item, i, i, [{ item: i, from, to: from + glued[1].length }], Number(glued[1]), glued[1], from, glued[1].length, strength),
+        );
+      }
+    }
+  }
+  return candidates;
+}
+
+function candidate(
+  line: SourceLine,
+  firstItem: number,
+  lastItem: number,
+  cuts: PageNumberCut[],
+  number: number,
+  raw: string,
+  from: number,
+  length: number,
+  strength: Strength,
+): Candidate {
+  return {
+    number,
+    raw,
+    cuts,
+    firstItem,
+    lastItem,
+    sourceStart: line.sourceStart + from,
+    sourceEnd: line.sourceStart + from + length,
+    physicalPage: line.page,
+    strength,
+  };
+}
+
+/** "(", "36", ")" on three lines — a page-number field flattened by a converter. */
+function parenthesised(items: readonly SourceItem[], i: number): Candidate | null {
+  const before = items[i - 1];
+  const after = items[i + 1];
+  if (before?.kind !== 'line' || after?.kind !== 'line') return null;
+  if (!/^[(（]$/.test(before.text.trim()) || !/^[)）]$/.test(after.text.trim())) return null;
+  const line = items[i] as SourceLine;
+  const number = Number(folded(line.text).trim());
+  return {
+    number,
+    raw: `(${line.text.trim()})`,
+    cuts: [i - 1, i, i + 1].map((k) => ({ item: k, from: 0, to: (items[k] as SourceLine).text.length })),
+    firstItem: i - 1,
+    lastItem: i + 1,
+    sourceStart: before.sourceStart,
+    sourceEnd: after.sourceStart + after.text.length,
+    physicalPage: line.page,
+    strength: 'marker',
+  };
+}
+
+/** A glued number is a footer when blank lines, a page change or the end of the text follow it. */
+function endsPage(items: readonly SourceItem[], i: number, physicalPages: boolean): boolean {
+  const next = items[i + 1];
+  if (next === undefined) return true;
+  if (next.kind !== 'line') return false;
+  if (physicalPages) return next.page !== (items[i] as SourceLine).page;
+  return next.text.trim() === '';
+}
+
+/** In a PDF, printed numbers stand on the first or last non-blank line of a physical page. */
+function pageEdgeLines(items: readonly SourceItem[]): Set<number> {
+  const edges = new Set<number>();
+  let first = -1;
+  let last = -1;
+  let page: number | null | undefined;
+  const close = () => {
+    if (first >= 0) edges.add(first);
+    if (last >= 0) edges.add(last);
+  };
+  items.forEach((item, i) => {
+    if (item.kind !== 'line') return;
+    if (item.page !== page) {
+      close();
+      page = item.page;
+      first = -1;
+      last = -1;
+    }
+    if (item.text.trim() === '') return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  close();
+  return edges;
+}
+
+/** Longest-scoring increasing chain of candidates (dynamic programming over document order). */
+function bestChain(candidates: Candidate[]): Candidate[] {
+  const score: number[] = [];
+  const previous: number[] = [];
+  let best = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const current = candidates[i];
+    score[i] = WEIGHT[current.strength];
+    previous[i] = -1;
+    for (let j = Math.max(0, i - LOOKBACK); j < i; j++) {
+      const gap = current.number - candidates[j].number;
+      if (gap < 1 || gap > MAX_GAP) continue;
+      if (current.strength === 'glued' && gap !== 1) continue;
+      if (candidates[j].lastItem >= current.firstItem) continue;
+      const total = score[j] + WEIGHT[current.strength] - 0.5 * (gap - 1);
+      if (total > score[i]) {
+        score[i] = total;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || score[i] > score[best]) best = i;
+  }
+  if (best < 0) return [];
+  const chain: Candidate[] = [];
+  for (let k = best; k >= 0; k = previous[k]) chain.unshift(candidates[k]);
+  const convincing = chain.length >= 2 || chain[0].strength === 'marker';
+  return convincing ? chain : [];
+}

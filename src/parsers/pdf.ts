@@ -1,0 +1,260 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import type { Message } from '../model/document.js';
+import { splitLines, type SourceCell, type SourceItem, type SourceLine } from '../normalize/source-items.js';
+import { displayWidth } from '../normalize/characters.js';
+import { IngestError } from './errors.js';
+import type { ParsedSource } from './parsed-source.js';
+import { sniff, SNIFFED_NAMES } from './sniff.js';
+
+/** Pages separate in the source text by a form feed. */
+export const PDF_PAGE_SEPARATOR = '\f';
+
+/**
+ * The CMaps and standard fonts shipped with the pdfjs-dist that pdf-parse uses: without cMapUrl, PDFs
+ * whose CJK fonts rely on standard CMaps (no embedded ToUnicode) come out empty.
+ */
+const pdfjsDir = (() => {
+  const require = createRequire(import.meta.url);
+  const fromPdfParse = createRequire(require.resolve('pdf-parse'));
+  return path.dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
+})();
+// In Node, pdf.js reads these with fs: plain directory paths with a trailing slash, not file:// URLs.
+const CMAP_URL = path.join(pdfjsDir, 'cmaps') + path.sep;
+const STANDARD_FONTS_URL = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+
+export interface PdfLimits {
+  maxPages: number;
+}
+
+/** Fewer visible characters than this per page on average: no text layer. */
+const MIN_CHARS_PER_PAGE = 8;
+
+export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = { maxPages: 2000 }): Promise<ParsedSource> {
+  if (bytes.length === 0) throw new IngestError('EMPTY_FILE', 'zero bytes', 'read');
+  const kind = sniff(bytes);
+  if (kind !== 'pdf') throw new IngestError('NOT_PDF', `the content is ${kind === 'unknown' ? 'not a PDF (no %PDF- header)' : SNIFFED_NAMES[kind]}`);
+
+  const warnings = captureWarnings();
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
+    verbosity: 1,
+  });
+  try {
+    const total = (await parser.getInfo()).total;
+    if (total > limits.maxPages) throw new IngestError('TOO_MANY_PAGES', `${total} pages, limit ${limits.maxPages}`);
+    warnings.take();
+    const pages = await readPages(parser, total, warnings.take);
+    rejectUnusable(pages);
+    const messages: Message[] = pages.flatMap((p) => p.warnings.map((w) => ({ type: 'warning' as const, code: 'PDFJS', message: w, page: p.page })));
+    const pageTexts = pages.map((p) => p.text);
+    const tablePages = pageTexts.map((text, i) => (looksTabular(text) ? i + 1 : 0)).filter((n) => n > 0);
+    const tables = tablePages.length ? await parser.getTable({ partial: tablePages }) : { pages: [] };
+    return buildSource(pageTexts, tables.pages, messages, total);
+  } catch (error) {
+    throw classify(error);
+  } finally {
+    await parser.destroy();
+    warnings.release();
+  }
+}
+
+interface PageRead {
+  page: number;
+  text: string;
+  warnings: string[];
+  failure: string | null;
+}
+
+/** Page by page, so that what pdf.js says while reading a page (or the error it throws) is tied to that page. */
+async function readPages(parser: PDFParse, total: number, takeWarnings: () => string[]): Promise<PageRead[]> {
+  const pages: PageRead[] = [];
+  for (let page = 1; page <= total; page++) {
+    let text = '';
+    let failure: string | null = null;
+    try {
+      const result = await parser.getText({ partial: [page], pageJoiner: '' });
+      text = result.pages[0]?.text ?? '';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'PasswordException') throw error;
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    pages.push({ page, text, warnings: takeWarnings(), failure });
+  }
+  return pages;
+}
+
+function classify(error: unknown): IngestError {
+  if (error instanceof IngestError) return error;
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException' || /password/i.test(message)) return new IngestError('ENCRYPTED_PDF', message);
+  return new IngestError('CORRUPT_PDF', message || name);
+}
+
+/** Characters of running text: CJK, ASCII, CJK punctuation and full-width forms. */
+const TEXT_CHAR = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u0020-\u007e\u2010-\u2027\u2030-\u203b\u00b0-\u00ff\u2160-\u2188\u2460-\u24ff\u25a0-\u25ff]/;
+
+/** Share of a page's visible characters that are not text: pdf.js's output for a page it had to rebuild. */
+export function garbageRatio(text: string): number {
+  let visible = 0;
+  let bad = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    visible++;
+    if (!TEXT_CHAR.test(ch)) bad++;
+  }
+  return visible === 0 ? 0 : bad / visible;
+}
+
+/** What pdf.js says when it reads damaged data: a broken stream, font or cross-reference table. */
+const DAMAGE_WARNING = /Invalid stream|flate|FCHECK|preEvaluateFont|getHexString|Illegal character|Indexing all PDF objects|XRef|FormatError|Bad (?:encoding|FCHECK)|Unknown command|stream must have data|TT: /i;
+
+/**
+ * A PDF with (almost) no text is a scan; a page that fails, decodes to non-text, or comes with damage
+ * warnings from pdf.js (which repairs what it can and reads on) is damaged: its text is not trusted.
+ */
+function rejectUnusable(pages: PageRead[]): void {
+  const failed = pages.filter((p) => p.failure !== null);
+  if (failed.length === pages.length) throw new IngestError('CORRUPT_PDF', failed[0]?.failure ?? 'no page could be read');
+  const visible = pages.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
+  const damaged = pages
+    .map((p) => ({ page: p.page, why: damageOf(p) }))
+    .filter((p): p is { page: number; why: string } => p.why !== null);
+  if (damaged.length > 0) {
+    const list = damaged.map((d) => d.page).join(', ');
+    throw new IngestError('DAMAGED_PDF', `page(s) ${list} damaged (page ${damaged[0].page}: ${damaged[0].why})`);
+  }
+  if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) {
+    throw new IngestError('NO_TEXT_LAYER', `${pages.length} page(s) with ${visible} characters of text`);
+  }
+}
+
+function damageOf(page: PageRead): string | null {
+  if (page.failure !== null) return page.failure;
+  if (garbageRatio(page.text) > 0.3) return 'the text decodes to non-text characters';
+  const warning = page.warnings.find((w) => DAMAGE_WARNING.test(w));
+  return warning ? `pdf.js: ${warning}` : null;
+}
+
+/** A page whose text has many short lines is probably a flattened table worth asking getTable about. */
+function looksTabular(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  if (lines.length < 8) return false;
+  const short = lines.filter((l) => displayWidth(l.trim()) <= 14).length;
+  return short / lines.length >= 0.3;
+}
+
+interface PageTables {
+  num: number;
+  tables: string[][][];
+}
+
+function buildSource(pageTexts: string[], tablePages: PageTables[], messages: Message[], total: number): ParsedSource {
+  const items: SourceItem[] = [];
+  let offset = 0;
+  pageTexts.forEach((text, i) => {
+    const page = i + 1;
+    const lines = splitLines(text, offset, page);
+    const tables = tablePages.find((t) => t.num === page)?.tables ?? [];
+    items.push(...placeTables(lines, tables, page, messages));
+    offset += text.length + PDF_PAGE_SEPARATOR.length;
+  });
+  return {
+    items,
+    sourceText: pageTexts.join(PDF_PAGE_SEPARATOR),
+    sourceBlocks: null,
+    physicalPageCount: total,
+    messages,
+    meta: {},
+  };
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * pdf-parse's text flattens a table one cell fragment per line; getTable rebuilds its grid. Replace the
+ * lines made only of the table's cell fragments by the table, placed where those lines began.
+ */
+function placeTables(lines: SourceLine[], tables: string[][][], page: number, messages: Message[]): SourceItem[] {
+  let items: SourceItem[] = lines;
+  for (const table of tables) {
+    if (table.length < 2) continue;
+    const fragments = new Set(table.flat().flatMap((cell) => cell.split('\n').map(squeeze)).filter(Boolean));
+    const isTableLine = (line: SourceItem) => line.kind === 'line' && line.text.trim() !== '' && segmentable(squeeze(line.text), fragments);
+    const first = items.findIndex(isTableLine);
+    let last = -1;
+    items.forEach((item, k) => {
+      if (isTableLine(item)) last = k;
+    });
+    if (first < 0) continue;
+    const span = items.slice(first, last + 1);
+    const covered = span.filter(isTableLine).length;
+    if (covered / span.filter((l) => l.kind === 'line' && l.text.trim()).length < 0.6) {
+      messages.push({ type: 'warning', code: 'PDF_TABLE_UNPLACED', message: 'a table was found but its text lines could not be located', page });
+      continue;
+    }
+    const anchor = items[first] as SourceLine;
+    const rows: SourceCell[][] = table.map((row) =>
+      row.map((cell) => ({ text: cell, sourceStart: anchor.sourceStart, exactSource: false, rowSpan: 1, colSpan: 1 })),
+    );
+    items = [...items.slice(0, first), { kind: 'table', rows, page, sourceStart: anchor.sourceStart }, ...items.slice(last + 1)];
+  }
+  return items;
+}
+
+/** Can `text` be cut into pieces that are all cell fragments? (a line may hold several cells side by side) */
+function segmentable(text: string, fragments: Set<string>): boolean {
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < text.length; i++) {
+    if (!reachable[i]) continue;
+    for (let j = i + 1; j <= text.length; j++) {
+      if (fragments.has(text.slice(i, j))) reachable[j] = true;
+    }
+  }
+  return reachable[text.length];
+}
+
+/**
+ * pdf.js reports what it repaired ("Indexing all PDF objects", "Invalid stream") as "Warning: …" through
+ * console.warn (console.log in older builds). Collect those lines while parses run: they explain a
+ * damaged file. One hook serves every parse under way in this thread.
+ */
+const collectors = new Set<string[]>();
+let restore: (() => void) | null = null;
+
+function captureWarnings(): { take: () => string[]; release: () => void } {
+  const collected: string[] = [];
+  if (collectors.size === 0) {
+    const { log, warn } = console;
+    const hook =
+      (original: (...args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        const line = args.map(String).join(' ');
+        if (!/^Warning:/.test(line)) return original(...args);
+        for (const collector of collectors) collector.push(line.replace(/^Warning:\s*/, ''));
+      };
+    console.log = hook(log);
+    console.warn = hook(warn);
+    restore = () => {
+      console.log = log;
+      console.warn = warn;
+    };
+  }
+  collectors.add(collected);
+  return {
+    take: () => collected.splice(0),
+    release: () => {
+      collectors.delete(collected);
+      if (collectors.size === 0) {
+        restore?.();
+        restore = null;
+      }
+    },
+  };
+}

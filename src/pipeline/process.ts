@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { normalize } from '../normalize/normalize.js';
+import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
+import { IngestError, asIngestError } from '../parsers/errors.js';
+import type { FileFacts, FilingRecord, Stage, StageTimings } from './record.js';
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the
+ * database, so it can run in a worker thread; the caller stores the record.
+ */
+export async function processFile(file: FileFacts, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<FilingRecord> {
+  const timings: StageTimings = {};
+  let stage: Stage = 'parse';
+  const timed = async <T>(name: Stage, work: () => T | Promise<T>): Promise<T> => {
+    stage = name;
+    const started = performance.now();
+    const value = await work();
+    timings[name] = (timings[name] ?? 0) + performance.now() - started;
+    return value;
+  };
+  try {
+    const parsed = await timed('parse', () => parseBytes(file.format, bytes, limits));
+    const document = await timed('normalize', () =>
+      normalize({
+        format: file.format,
+        items: parsed.items,
+        sourceText: parsed.sourceText,
+        sourceBlocks: parsed.sourceBlocks,
+        physicalPageCount: parsed.physicalPageCount,
+        messages: parsed.messages,
+      }),
+    );
+    if (document.text.trim() === '') throw new IngestError('NO_TEXT', 'nothing left after normalisation', 'normalize');
+    return { file, document, meta: parsed.meta, timings };
+  } catch (error) {
+    throw error instanceof IngestError ? error : asIngestError(error, stage);
+  }
+}

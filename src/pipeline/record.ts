@@ -1,0 +1,21 @@
+import type { DocumentModel, Format } from '../model/document.js';
+
+/** Facts about the file itself, known before parsing. */
+export interface FileFacts {
+  path: string;
+  sha256: string;
+  byteSize: number;
+  format: Format;
+}
+
+export const STAGES = ['read', 'parse', 'normalize', 'extract', 'check', 'store'] as const;
+export type Stage = (typeof STAGES)[number];
+export type StageTimings = Partial<Record<Stage, number>>;
+
+/** Everything the CPU-bound part of the pipeline produces for one file; the writer stores it in one transaction. */
+export interface FilingRecord {
+  file: FileFacts;
+  document: DocumentModel;
+  meta: Record<string, string | number>;
+  timings: StageTimings;
+}

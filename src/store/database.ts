@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Block, DocumentModel } from '../model/document.js';
+import type { FilingRecord } from '../pipeline/record.js';
+import { migrate } from './migrations.js';
+
+export const DEFAULT_DB_PATH = path.join('output', 'filings.sqlite');
+/** How long a write waits for another process holding the database before giving up. */
+const BUSY_TIMEOUT_MS = 15_000;
+
+export interface FilingRow {
+  id: number;
+  path: string;
+  sha256: string;
+  format: string;
+  byte_size: number;
+  page_count: number | null;
+  ingested_at: string;
+  status: string;
+}
+
+export interface ErrorRow {
+  path: string;
+  sha256: string | null;
+  stage: string;
+  code: string;
+  message: string;
+}
+
+/** Errors that the same bytes will give again: not retried on a re-run unless forced. */
+const DETERMINISTIC_ERRORS = new Set([
+  'EMPTY_FILE', 'NOT_TEXT', 'ENCODING', 'CORRUPT_DOCX', 'NOT_DOCX', 'ZIP_BOMB', 'CORRUPT_PDF', 'NOT_PDF',
+  'ENCRYPTED_PDF', 'DAMAGED_PDF', 'NO_TEXT_LAYER', 'NO_TEXT', 'UNSUPPORTED_FORMAT',
+]);
+
+export class DatabaseBusyError extends Error {
+  constructor(dbPath: string) {
+    super(`the database ${dbPath} is locked by another process (waited ${BUSY_TIMEOUT_MS / 1000} s); try again when it has finished`);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+export class FilingStore {
+  private constructor(
+    readonly db: Database.Database,
+    readonly dbPath: string,
+  ) {}
+
+  static open(dbPath: string = DEFAULT_DB_PATH, options: { readonly?: boolean } = {}): FilingStore {
+    if (!options.readonly) mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+    const db = new Database(dbPath, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+    try {
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        migrate(db);
+      }
+    } catch (error) {
+      db.close();
+      throw isBusy(error) ? new DatabaseBusyError(dbPath) : error;
+    }
+    return new FilingStore(db, dbPath);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Run `work` in one transaction; a busy database becomes a clear error. */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      throw isBusy(error) ? new DatabaseBusyError(this.dbPath) : error;
+    }
+  }
+
+  findByPath(filePath: string): Pick<FilingRow, 'id' | 'sha256'> | undefined {
+    return this.statements.findByPath.get(filePath) as Pick<FilingRow, 'id' | 'sha256'> | undefined;
+  }
+
+  /** The last deterministic error recorded for these exact bytes at this path, if any. */
+  knownError(filePath: string, sha256: string): ErrorRow | undefined {
+    const row = this.statements.lastError.get(filePath, sha256) as ErrorRow | undefined;
+    return row && DETERMINISTIC_ERRORS.has(row.code) ? row : undefined;
+  }
+
+  recordError(error: ErrorRow): void {
+    this.transaction(() => this.statements.insertError.run({ ...error, occurred_at: new Date().toISOString() }));
+  }
+
+  /** Store a filing and everything extracted from it, replacing any earlier version of the same path. Returns its id. */
+  saveFiling(record: FilingRecord): number {
+    return this.transaction(() => {
+      const { file, document } = record;
+      this.statements.deleteByPath.run(file.path);
+      const info = this.statements.insertFiling.run({
+        path: file.path,
+        sha256: file.sha256,
+        format: file.format,
+        byte_size: file.byteSize,
+        page_count: document.pageCount,
+        ingested_at: new Date().toISOString(),
+        status: document.messages.length > 0 ? 'warnings' : 'ok',
+        encoding: typeof record.meta.encoding === 'string' ? record.meta.encoding : null,
+        normalized_text: document.text,
+        source_text: document.sourceText,
+        source_map: JSON.stringify({ runs: document.sourceRuns, sourceBlocks: document.sourceBlocks }),
+        printed_pages: JSON.stringify(document.printedPageNumbers),
+        page_starts: JSON.stringify(document.pageStarts),
+        messages: JSON.stringify(document.messages),
+      });
+      const filingId = Number(info.lastInsertRowid);
+      document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
+      return filingId;
+    });
+  }
+
+  listFilings(): FilingRow[] {
+    return this.db.prepare('SELECT id, path, sha256, format, byte_size, page_count, ingested_at, status FROM filings ORDER BY id').all() as FilingRow[];
+  }
+
+  getFiling(idOrPath: string | number): FilingRow | undefined {
+    const byId = typeof idOrPath === 'number' || /^\d+$/.test(idOrPath);
+    const sql = `SELECT id, path, sha256, format, byte_size, page_count, ingested_at, status FROM filings WHERE ${byId ? 'id = ?' : 'path = ?'}`;
+    return this.db.prepare(sql).get(byId ? Number(idOrPath) : path.resolve(String(idOrPath))) as FilingRow | undefined;
+  }
+
+  /** The stored document model of a filing (blocks, text, source map), as the extractors saw it. */
+  loadDocument(filingId: number): DocumentModel {
+    const row = this.db
+      .prepare('SELECT format, page_count, normalized_text, source_text, source_map, printed_pages, page_starts, messages FROM filings WHERE id = ?')
+      .get(filingId) as Record<string, string | number | null>;
+    const blocks = (this.db.prepare('SELECT * FROM blocks WHERE filing_id = ? ORDER BY idx').all(filingId) as BlockRow[]).map(rowBlock);
+    const sourceMap = JSON.parse(String(row.source_map)) as { runs: [number, number, number][]; sourceBlocks: number[] | null };
+    return {
+      format: row.format as DocumentModel['format'],
+      pageCount: row.page_count as number | null,
+      text: String(row.normalized_text),
+      blocks,
+      sourceText: String(row.source_text),
+      sourceRuns: sourceMap.runs,
+      sourceBlocks: sourceMap.sourceBlocks,
+      printedPageNumbers: JSON.parse(String(row.printed_pages)),
+      pageStarts: JSON.parse(String(row.page_starts)),
+      messages: JSON.parse(String(row.messages)),
+    };
+  }
+
+  listErrors(): (ErrorRow & { occurred_at: string })[] {
+    return this.db.prepare('SELECT path, sha256, stage, code, message, occurred_at FROM ingest_errors ORDER BY id').all() as (ErrorRow & { occurred_at: string })[];
+  }
+
+  private cached: ReturnType<FilingStore['prepare']> | undefined;
+
+  private get statements(): ReturnType<FilingStore['prepare']> {
+    this.cached ??= this.prepare();
+    return this.cached;
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      findByPath: db.prepare('SELECT id, sha256 FROM filings WHERE path = ?'),
+      lastError: db.prepare('SELECT path, sha256, stage, code, message FROM ingest_errors WHERE path = ? AND sha256 = ? ORDER BY id DESC LIMIT 1'),
+      insertError: db.prepare(
+        'INSERT INTO ingest_errors (path, sha256, stage, code, message, occurred_at) VALUES (@path, @sha256, @stage, @code, @message, @occurred_at)',
+      ),
+      deleteByPath: db.prepare('DELETE FROM filings WHERE path = ?'),
+      insertFiling: db.prepare(`
+        INSERT INTO filings (path, sha256, format, byte_size, page_count, ingested_at, status, encoding, normalized_text,
+                             source_text, source_map, printed_pages, page_starts, messages)
+        VALUES (@path, @sha256, @format, @byte_size, @page_count, @ingested_at, @status, @encoding, @normalized_text,
+                @source_text, @source_map, @printed_pages, @page_starts, @messages)`),
+      insertBlock: db.prepare(
+        'INSERT INTO blocks (filing_id, idx, type, level, marker, page, start, end, text, cells) VALUES (@filing_id, @idx, @type, @level, @marker, @page, @start, @end, @text, @cells)',
+      ),
+    };
+  }
+}
+
+interface BlockRow {
+  filing_id: number;
+  idx: number;
+  type: Block['type'];
+  level: number | null;
+  marker: string | null;
+  page: number | null;
+  start: number;
+  end: number;
+  text: string | null;
+  cells: string | null;
+}
+
+function blockRow(filingId: number, idx: number, block: Block): BlockRow {
+  return {
+    filing_id: filingId,
+    idx,
+    type: block.type,
+    level: block.type === 'heading' ? block.level : null,
+    marker: block.type === 'list_item' ? block.marker : null,
+    page: block.page,
+    start: block.start,
+    end: block.end,
+    text: block.type === 'table' ? null : block.text,
+    cells: block.type === 'table' ? JSON.stringify(block.rows) : null,
+  };
+}
+
+function rowBlock(row: BlockRow): Block {
+  const base = { page: row.page, start: row.start, end: row.end };
+  switch (row.type) {
+    case 'heading':
+      return { ...base, type: 'heading', level: row.level ?? 1, text: row.text ?? '' };
+    case 'list_item':
+      return { ...base, type: 'list_item', marker: row.marker ?? '', text: row.text ?? '' };
+    case 'table':
+      return { ...base, type: 'table', rows: JSON.parse(row.cells ?? '[]') };
+    default:
+      return { ...base, type: 'paragraph', text: row.text ?? '' };
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
