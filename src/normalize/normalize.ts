@@ -5,6 +5,8 @@ import { MappedTextBuilder } from './mapped-text.js';
 import { detectPageNumbers, type PageMarker } from './page-numbers.js';
 import type { SourceCell, SourceItem, SourceLine, SourceTable } from './source-items.js';
 
+/** Columns a wrapped line may differ from the wrap width: digits and Latin letters are narrower than two columns' worth. */
+const WRAP_TOLERANCE = 8;
 /** A page-break marker without a number ("---page---"), left by some converters. */
 const PAGE_BREAK_LINE = /^-{2,}\s*page\s*-{2,}$/i;
 /** Lines that are conversion debris, not content: pandoc's "[bookmark: _GoBack]". */
@@ -200,7 +202,7 @@ function estimateWrapWidth(lines: (Line[] | null)[]): number | null {
     if (line.width >= 40) counts.set(line.width, (counts.get(line.width) ?? 0) + 1);
   });
   let best: number | null = null;
-  let bestCount = 2;
+  let bestCount = 1; // one wrapped-looking line is no evidence of a wrap width
   for (const width of counts.keys()) {
     let around = 0;
     for (let d = -2; d <= 2; d++) around += counts.get(width + d) ?? 0;
@@ -235,7 +237,7 @@ function canJoin(block: PendingBlock, line: Line, breakBefore: Break, wrapWidth:
   const { text: last, width } = block.lines[block.lines.length - 1];
   if (TERMINAL.test(last)) return false;
   if (breakBefore === 'soft' || CONTINUATION.test(last)) return true;
-  return wrapWidth !== null && width >= wrapWidth - 6 && width <= wrapWidth + 4;
+  return wrapWidth !== null && Math.abs(width - wrapWidth) <= WRAP_TOLERANCE;
 }
 
 /** Records where each page starts in the normalized text, as lines are written. */

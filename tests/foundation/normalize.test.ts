@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../../src/model/document.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { splitLines, type SourceItem } from '../../src/normalize/source-items.js';
+
+function normalizeText(text: string): DocumentModel {
+  return normalize({ format: 'txt', items: splitLines(text), sourceText: text, sourceBlocks: null, physicalPageCount: null, messages: [] });
+}
+
+/** PDF-like input: each string is a page's text, page numbers are physical. */
+function normalizePages(pages: string[]): DocumentModel {
+  const items: SourceItem[] = [];
+  let offset = 0;
+  pages.forEach((page, i) => {
+    items.push(...splitLines(page, offset, i + 1));
+    offset += page.length + 1;
+  });
+  return normalize({ format: 'pdf', items, sourceText: pages.join('\f'), sourceBlocks: null, physicalPageCount: pages.length, messages: [] });
+}
+
+const texts = (document: DocumentModel) => document.blocks.map((b) => (b.type === 'table' ? '<table>' : b.text));
+const blank = '\n\n\n\n';
+
+describe('printed page numbers', () => {
+  it('removes numbers glued to the end of a page and rejoins the split word', () => {
+    const doc = normalizeText(`第一段文字很长很长，结束。15${blank}第二段按照要求做好宣传，达到应有的宣传覆16${blank}盖效果；完成率至少90%。`);
+    expect(texts(doc)).toEqual(['第一段文字很长很长，结束。', '第二段按照要求做好宣传，达到应有的宣传覆盖效果；完成率至少90%。']);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([15, 16]);
+  });
+
+  it('never lets a page number join a following number', () => {
+    const doc = normalizeText(`甲乙丙，完成工作。26${blank}我区再犯罪率不得超过27${blank}10%，才能完成市局指标。`);
+    expect(doc.text).toContain('不得超过10%');
+    expect(doc.text).not.toContain('2710');
+  });
+
+  it.each([
+    ['a bare number', ['3', '4']],
+    ['dashes', ['- 3 -', '- 4 -']],
+    ['em dashes', ['— 3 —', '— 4 —']],
+    ['第N页', ['第3页', '第4页']],
+    ['第N页 共M页', ['第 3 页 共 9 页', '第 4 页 共 9 页']],
+    ['pdf-parse joiner', ['-- 3 of 9 --', '-- 4 of 9 --']],
+    ['N/M', ['3/9', '4/9']],
+  ])('removes standalone page markers: %s', (_name, [first, second]) => {
+    const doc = normalizeText(`第一页的正文，说明项目情况，\n${first}\n继续正文内容。\n第二页正文。\n${second}\n最后一页。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([3, 4]);
+    expect(texts(doc)).toEqual(['第一页的正文，说明项目情况，继续正文内容。', '第二页正文。', '最后一页。']);
+  });
+
+  it('removes a number split over three lines as "(", "36", ")"', () => {
+    const doc = normalizeText(`正文一。\n35\n正文二，\n (\n36\n)\n继续。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([35, 36]);
+    expect(texts(doc)).toEqual(['正文一。', '正文二，继续。']);
+  });
+
+  it('keeps numbers that are content: a table value, a lone count', () => {
+    const doc = normalizeText(`正文一。5${blank}符号\n=\n100\n%\n正文二。6${blank}正文三。`);
+    expect(texts(doc)).toContain('100');
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([5, 6]);
+    const single = normalizeText('项目数量\n3\n说明文字。');
+    expect(texts(single)).toContain('3');
+    expect(single.printedPageNumbers).toEqual([]);
+  });
+
+  it('finds page numbers on the first or last line of PDF pages only', () => {
+    const doc = normalizePages(['标题\n表格值\n100\n正文结束。\n1', '正文二，\n继续。\n2', '2\n正文三。']);
+    expect(doc.printedPageNumbers.map((p) => [p.number, p.physicalPage])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(texts(doc)).toContain('100');
+    expect(doc.pageCount).toBe(3);
+  });
+});
+
+describe('wrapped lines', () => {
+  const wrapped = [
+    '（一）项目概况',
+    '该项目是我部门为履行信访工作职责，开展信访稳定工作活动设置的，主要',
+    '项目内容包括以下两个方面，具体说明如下，详细情况请见附表所列的内容',
+    '说明完毕。',
+    '1、完成日常接访、值班工作；',
+    '2、完成特殊敏感期间信访维稳值班、督导、接权返工作；开展网上信访知识宣传活',
+    '动。',
+    '一是保障车辆租赁项目及时运行。',
+    '二、绩效目标和指标设置情况',
+    '信 访 办',
+    '关于信访维稳项目绩效目标指标的说明',
+  ];
+
+  it('joins hard-wrapped lines inside a paragraph and keeps headings and list items apart', () => {
+    const doc = normalizeText(wrapped.join('\n'));
+    expect(texts(doc)).toEqual([
+      '（一）项目概况',
+      '该项目是我部门为履行信访工作职责，开展信访稳定工作活动设置的，主要项目内容包括以下两个方面，具体说明如下，详细情况请见附表所列的内容说明完毕。',
+      '1、完成日常接访、值班工作；',
+      '2、完成特殊敏感期间信访维稳值班、督导、接权返工作；开展网上信访知识宣传活动。',
+      '一是保障车辆租赁项目及时运行。',
+      '二、绩效目标和指标设置情况',
+      '信访办',
+      '关于信访维稳项目绩效目标指标的说明',
+    ]);
+    const kinds = doc.blocks.map((b) => b.type);
+    expect(kinds).toEqual(['heading', 'paragraph', 'list_item', 'list_item', 'list_item', 'heading', 'heading', 'heading']);
+  });
+
+  it('joins lines across a PDF page break when the sentence is unfinished', () => {
+    const doc = normalizePages(['按照文件要求，结合实际情况，制定本年度排查至少\n1', '4次，才能保证效果。\n2']);
+    expect(texts(doc)).toEqual(['按照文件要求，结合实际情况，制定本年度排查至少4次，才能保证效果。']);
+  });
+
+  it('splits a numbered heading run into the first list item', () => {
+    expect(texts(normalizeText('（三）评价标准1、目标一对应指标的评价标准是至少达90%。'))).toEqual(['（三）评价标准', '1、目标一对应指标的评价标准是至少达90%。']);
+    expect(texts(normalizeText('（三）评价标准 1、目标一对应指标。'))).toEqual(['（三）评价标准', '1、目标一对应指标。']);
+  });
+
+  it('keeps a blank line as a paragraph break', () => {
+    expect(texts(normalizeText('第一段没有句号\n\n第二段'))).toEqual(['第一段没有句号', '第二段']);
+  });
+
+  it('drops conversion debris lines', () => {
+    expect(texts(normalizeText('正文。\n[bookmark: _GoBack]\n---page---\n下一段。'))).toEqual(['正文。', '下一段。']);
+  });
+});
+
+describe('characters', () => {
+  it('folds full-width digits, letters, ％ and ．, and removes spaces between CJK and digits', () => {
+    const doc = normalizeText('２０２２ 年共 58 条，完成率９０％，金额１２．５万元，ＰＰＰ项目\t3 家');
+    expect(doc.text).toBe('2022年共58条，完成率90%，金额12.5万元，PPP项目3家');
+  });
+
+  it('keeps a space between Latin words and collapses runs of spaces', () => {
+    expect(normalizeText('PPP   project 合同').text).toBe('PPP project合同');
+  });
+
+  it('keeps offsets: every character maps back to the source', () => {
+    const source = '  ２０２２ 年，共 58 条。';
+    const doc = normalizeText(source);
+    expect(doc.text).toBe('2022年，共58条。');
+    const offsets = [...doc.text].map((_, i) => doc.sourceRuns.find(([n, , len]) => i >= n && i < n + len)!);
+    offsets.forEach((run, i) => expect(source[run[1] + (i - run[0])]).toMatch(new RegExp(`[${doc.text[i]}０-９]`)));
+  });
+});
