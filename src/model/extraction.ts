@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Source } from './document.js';
+
+/**
+ * What extractors find in a filing: the shape stored in SQLite and exported as JSON. Every value carries
+ * its source (page, span in the normalized text, quoted text).
+ */
+
+/** An exact decimal number as a string: "243.08", "-1", "0.5". */
+export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const Amount = z.object({
+  /** Exact amount in 万元. */
+  wan: DecimalString,
+  /** As written: "243.08万元", "10000元", "壹佰贰拾万元整". */
+  text: z.string(),
+  /** 约, 左右, 余, 多: the figure is approximate. */
+  approximate: z.boolean(),
+  /** Decimals as printed, in 万元 terms: how much rounding the printed figure may hide. */
+  printed_decimals: z.number().int(),
+  source: Source,
+});
+export type Amount = z.infer<typeof Amount>;
+
+export interface FundingItem {
+  label: string;
+  amount: Amount | null;
+  source: Source;
+  children: FundingItem[];
+}
+export const FundingItem: z.ZodType<FundingItem> = z.lazy(() =>
+  z.object({
+    label: z.string(),
+    amount: Amount.nullable(),
+    source: Source,
+    children: z.array(FundingItem),
+  }),
+);
+
+/** A form field such as 年度资金总额, 财政拨款, 其他资金, with its amount. */
+export const FormField = z.object({
+  field: z.string(),
+  /** What the field means for sums: the total, or one of its parts. */
+  role: z.enum(['total', 'multi_year_total', 'part']),
+  amount: Amount,
+  source: Source,
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const ContentItem = z.object({ index: z.number().int().positive(), text: z.string(), source: Source });
+
+export const Goal = z.object({
+  index: z.number().int().positive(),
+  text: z.string(),
+  /** 总体目标 (whole project / multi-year), 年度目标 (this year), or a listed goal. */
+  kind: z.enum(['listed', 'overall', 'annual']).default('listed'),
+  source: Source,
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const Category = z.enum(['产出', '效果', '效益', '满意度', '成本']);
+export type Category = z.infer<typeof Category>;
+
+export const ThresholdOp = z.enum(['>=', '<=', '=', '>', '<', 'qualitative']);
+
+export const Threshold = z.object({
+  op: ThresholdOp,
+  /** The number as written: 90 for 90%; null for qualitative thresholds. */
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  period: z.string().nullable(),
+  text: z.string(),
+  source: Source,
+});
+export type Threshold = z.infer<typeof Threshold>;
+
+export const Indicator = z.object({
+  goal_index: z.number().int().positive().nullable(),
+  category: Category,
+  /** 二级指标 where a table gives it (数量指标, 社会效益…). */
+  subcategory: z.string().nullable(),
+  name: z.string(),
+  source: Source,
+  thresholds: z.array(Threshold),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** Declared indicator counts per goal: "对应目标一设置1项产出指标、1项效果指标". */
+export const DeclaredIndicatorCount = z.object({
+  goal_index: z.number().int().positive().nullable(),
+  category: Category,
+  count: z.number().int().nonnegative(),
+  source: Source,
+});
+export type DeclaredIndicatorCount = z.infer<typeof DeclaredIndicatorCount>;
+
+export const Project = z.object({
+  name: z.string(),
+  /** Other names the text uses for the project. */
+  aliases: z.array(z.string()),
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  source: Source,
+  total: Amount.nullable(),
+  /** The phrase that declares the total ("安排一般公共预算资金共计50万元"). */
+  total_phrase: Source.nullable(),
+  funding_items: z.array(FundingItem),
+  form_fields: z.array(FormField),
+  declared_content_count: z.number().int().nullable(),
+  content_items: z.array(ContentItem),
+  declared_goal_count: z.number().int().nullable(),
+  declared_goal_source: Source.nullable(),
+  goals: z.array(Goal),
+  declared_indicator_counts: z.array(DeclaredIndicatorCount),
+  indicators: z.array(Indicator),
+});
+export type Project = z.infer<typeof Project>;
+
+/** The department-level summary: each project's goals as the summary states them (分项绩效目标). */
+export const DepartmentGoalList = z.object({
+  project: z.string(),
+  source: Source,
+  goals: z.array(Goal),
+});
+export type DepartmentGoalList = z.infer<typeof DepartmentGoalList>;
+
+/** A row of the department indicator table. */
+export const DepartmentIndicator = z.object({
+  category: Category.nullable(),
+  subcategory: z.string().nullable(),
+  name: z.string(),
+  symbol: z.string().nullable(),
+  value: z.string().nullable(),
+  unit: z.string().nullable(),
+  threshold: Threshold.nullable(),
+  source: Source,
+});
+export type DepartmentIndicator = z.infer<typeof DepartmentIndicator>;
+
+export const Extraction = z.object({
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  projects: z.array(Project),
+  department_goals: z.array(DepartmentGoalList),
+  department_indicators: z.array(DepartmentIndicator),
+  /** Referenced but absent things, odd phrasing: what extractors noticed on the way. */
+  notes: z.array(z.object({ code: z.string(), message: z.string(), source: Source })),
+});
+export type Extraction = z.infer<typeof Extraction>;
