@@ -1,6 +1,7 @@
 import { IngestError } from './errors.js';
 import { splitLines } from '../normalize/source-items.js';
 import type { ParsedSource } from './parsed-source.js';
+import { rebuildTextTables } from './text-tables.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -52,5 +53,5 @@ function checked(text: string | null, encoding: TextEncoding): DecodedText {
 
 export function parseText(bytes: Uint8Array): ParsedSource {
   const { text, encoding } = decodeText(bytes);
-  return { items: splitLines(text), sourceText: text, sourceBlocks: null, physicalPageCount: null, messages: [], meta: { encoding } };
+  return { items: rebuildTextTables(splitLines(text)), sourceText: text, sourceBlocks: null, physicalPageCount: null, messages: [], meta: { encoding } };
 }
