@@ -62,29 +62,42 @@ interface ProseFunding {
   items: FundingItem[];
 }
 
+/** "四、年度预算安排：…", "资金安排：共…": a line that opens the funding part, not an item of it. */
+const FUNDING_LEAD = /^(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?[^：:，。]{0,10}(?:资金|预算|经费)[^：:，。]{0,6}[：:]/;
+
 function readProseFunding(blocks: Block[], document: Doc): ProseFunding {
   const result: ProseFunding = { total: null, totalPhrase: null, items: [] };
   const textBlocks = blocks.filter((b): b is Exclude<Block, TableBlock> => b.type !== 'table');
   const first = textBlocks.findIndex((b) => fundingAmounts(b.text).length > 0 || BREAKDOWN.test(b.text));
   if (first < 0) return result;
   const opening = textBlocks[first];
+  const openingIsItem = opening.type === 'list_item' && !FUNDING_LEAD.test(opening.text);
   const breakdownAt = BREAKDOWN.exec(opening.text);
   const beforeBreakdown = breakdownAt ? opening.text.slice(0, breakdownAt.index) : opening.text;
   // the total is the first amount of the opening sentence, unless the opening is itself an item ("1、…")
-  const totalMatch = opening.type === 'list_item' ? undefined : fundingAmounts(beforeBreakdown)[0];
+  const totalMatch = openingIsItem ? undefined : fundingAmounts(beforeBreakdown)[0];
   if (totalMatch) {
     result.total = toAmount(totalMatch, opening.start, document);
     result.totalPhrase = sentenceAround(opening, totalMatch, document);
   }
-  const rest = textBlocks.slice(first + (opening.type === 'list_item' ? 0 : 1));
-  const listed = rest.filter((b) => b.type === 'list_item');
-  if (listed.length > 0) {
-    result.items = listed.map((b) => readItem(b.text.slice(b.marker.length), b.start + b.marker.length, document));
-  } else if (breakdownAt) {
-    const from = breakdownAt.index + breakdownAt[0].length;
-    result.items = inlineItems(opening, from, document);
-  }
+  // the breakdown, in order of preference: inside the opening sentence (after 其中, or in parentheses
+  // after the total), else the list items that follow it
+  const inline = breakdownAt ? inlineItems(opening, breakdownAt.index + breakdownAt[0].length, document) : [];
+  const inParentheses = totalMatch && !breakdownAt ? childrenAfter(opening.text.slice(totalMatch.end), opening.start + totalMatch.end, document) : [];
+  if (inline.some((item) => item.amount)) result.items = inline;
+  else if (inParentheses.length > 0) result.items = inParentheses;
+  else result.items = followingItems(textBlocks.slice(openingIsItem ? first : first + 1), document);
   return result;
+}
+
+/** The list items right after the opening sentence (the breakdown stops at the first non-item). */
+function followingItems(blocks: Exclude<Block, TableBlock>[], document: Doc): FundingItem[] {
+  const items: FundingItem[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'list_item') break;
+    items.push(readItem(block.text.slice(block.marker.length), block.start + block.marker.length, document));
+  }
+  return items;
 }
 
 /** The sentence holding an amount: from the previous 。；or line start to the amount's end. */

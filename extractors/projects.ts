@@ -27,13 +27,19 @@ export function projectAliases(section: ProjectSection): string[] {
   return aliases;
 }
 
+const UNIT_FIELD_ORDER = [/^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室)[：:]?$/, /^(?:主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/];
+
 /** Form fields that name the responsible unit. */
-const UNIT_FIELDS = /^(?:主管部门|实施单位|预算单位|单位名称|部门名称|申报单位)[：:]?$/;
+const UNIT_FIELDS = /^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室|主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/;
 
 export function projectDepartment(section: ProjectSection, document: Doc): { name: string; source: Source } | null {
   if (section.unit) return { name: section.unit.name, source: locate(document, section.unit.start, section.unit.end) };
-  const field = formField(section.blocks, UNIT_FIELDS);
-  return field ? { name: field.name, source: locate(document, field.start, field.end) } : null;
+  // the unit that carries the project before the department above it
+  for (const label of UNIT_FIELD_ORDER) {
+    const field = formField(section.blocks, label);
+    if (field) return { name: field.name, source: locate(document, field.start, field.end) };
+  }
+  return null;
 }
 
 /** The value beside a form label: a table cell to the right of the label, or "label：value" in a line. */
@@ -48,7 +54,7 @@ export function formField(blocks: Block[], label: RegExp): NameSpan | null {
       continue;
     }
     for (const part of block.text.split(/[；;]/)) {
-      const match = /^\s*([^：:]{2,8})[：:]\s*(.{2,40}?)\s*$/.exec(part);
+      const match = /^\s*([^：:]{2,8})[：:]\s*(.{2,40}?)[。.\s]*$/.exec(part);
       if (match && label.test(match[1])) {
         const offset = block.text.indexOf(match[2], block.text.indexOf(part));
         return { name: match[2], start: block.start + offset, end: block.start + offset + match[2].length };
@@ -81,8 +87,11 @@ export function filingYear(document: Doc): number | null {
   return null;
 }
 
-/** A department named in a title line: "XX区教育局2023年度部门预算…", or a 部门名称 field. */
-const DEPARTMENT_TITLE = /^(.{2,30}?(?:局|委员会|委|办公室|中心|院|厅|部|署|所|馆))(?:\s*(?:19|20)\d{2}\s*年度?)/;
+/** A department named in a title line: "XX区教育局2023年度部门预算…", "2023年龙泉区农业农村局项目绩效目标". */
+const DEPARTMENT_TITLES = [
+  /^(.{2,30}?(?:局|委员会|委|办公室|中心|院|厅|部|署|所|馆))(?:\s*(?:19|20)\d{2}\s*年度?)/,
+  /^(?:19|20)\d{2}\s*年度?\s*(.{2,30}?(?:局|委员会|委|办公室|中心|院|厅|署|馆))(?:部门|项目|预算|整体|绩效)/,
+];
 
 export function filingDepartment(document: Doc): { name: string; source: Source } | null {
   const opening = document.blocks.slice(0, 12);
@@ -90,8 +99,12 @@ export function filingDepartment(document: Doc): { name: string; source: Source 
   if (field) return { name: field.name, source: locate(document, field.start, field.end) };
   for (const block of opening) {
     if (block.type === 'table') continue;
-    const match = DEPARTMENT_TITLE.exec(block.text);
-    if (match) return { name: match[1], source: locate(document, block.start, block.start + match[1].length) };
+    for (const pattern of DEPARTMENT_TITLES) {
+      const match = pattern.exec(block.text);
+      if (!match) continue;
+      const start = block.start + block.text.indexOf(match[1]);
+      return { name: match[1], source: locate(document, start, start + match[1].length) };
+    }
   }
   return null;
 }

@@ -45,6 +45,7 @@ export const PROJECT_TITLES: TitlePattern[] = [
   { pattern: /^(?:关于)?(.{2,40}?)(?:的)?绩效目标(?:和指标|及指标|指标)?(?:的|情况)?说明$/, example: '关于信访维稳项目绩效目标指标的说明' },
   { pattern: /^(?:关于)?(.{2,40}?项目)(?:支出)?(?:绩效目标)?(?:申报表|绩效目标表)$/, example: '社区养老服务项目支出绩效目标表' },
   { pattern: /^项目[一二三四五六七八九十\d]{1,3}[：:、.．]\s*(.{2,40})$/, example: '项目一：农村道路养护' },
+  { pattern: /^(?:关于)?(.{2,30}?)(?:的)?(?:项目)?(?:立项|实施|资金使用|使用)?情况说明$/, example: '爱国卫生运动经费情况说明' },
   { pattern: /^[（(][一二三四五六七八九十\d]{1,3}[)）]、?\s*(.{2,40}项目)$/, example: '（一）校舍维修改造项目' },
 ];
 
@@ -59,6 +60,9 @@ const SUBSECTIONS: { kind: SubsectionKind; pattern: RegExp; example: string }[] 
   { kind: 'goals', pattern: /绩效目标|年度目标|总体目标/, example: '（一）绩效目标' },
 ];
 
+/** Names that only say "a project" (the heading of a blank form: 财政项目支出绩效目标申报表). */
+const GENERIC_NAME = /^(?:财政|部门|预算|本级|专项|市级|县级|区级|省级)*(?:项目|专项)(?:支出)?$/;
+
 /** The name a title line gives a project, or null when the line is no project title. */
 export function projectTitleName(text: string): string | null {
   const line = text.replace(/\s+/g, '');
@@ -66,10 +70,22 @@ export function projectTitleName(text: string): string | null {
     const match = pattern.exec(line);
     if (!match) continue;
     const name = match[1].replace(/^关于/, '');
-    if (isSubsectionName(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
+    if (isSubsectionName(name) || GENERIC_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
+    if ((/部门|单位|整体|年度/.test(name) && !/项目/.test(name)) || /(?:19|20)\d{2}年/.test(name)) continue;
     return name;
   }
   return null;
+}
+
+/** The core of a name, for matching a title with a form's 项目名称: "爱国卫生运动经费" ~ "爱国卫生运动". */
+export function coreName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/(?:项目|经费|专项|资金|费用|支出)+$/, '');
+}
+
+function sameProject(a: string, b: string): boolean {
+  const x = coreName(a);
+  const y = coreName(b);
+  return x.length >= 2 && y.length >= 2 && (x.includes(y) || y.includes(x));
 }
 
 function isSubsectionName(name: string): boolean {
@@ -118,6 +134,7 @@ interface ProjectStart {
   index: number;
   title: NameSpan;
   unit: NameSpan | null;
+  hasForm?: boolean;
 }
 
 /** Find the blocks where projects start, with their names and unit headers. */
@@ -138,10 +155,14 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
     }
     const form = formProjectName(block);
     if (form === null) return;
-    // a form right under a title belongs to that title's project
+    // a form under a title of the same project belongs to it, and its 项目名称 is the canonical name
     const previous = starts[starts.length - 1];
-    if (previous && index - previous.index <= 2 && !starts.some((s) => s.index > previous.index)) return;
-    starts.push({ index, title: form, unit });
+    if (previous && !previous.hasForm && (index - previous.index <= 2 || sameProject(previous.title.name, form.name))) {
+      previous.hasForm = true;
+      if (sameProject(previous.title.name, form.name)) previous.title = form;
+      return;
+    }
+    starts.push({ index, title: form, unit, hasForm: true });
   });
   return starts;
 }

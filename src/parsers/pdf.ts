@@ -141,13 +141,23 @@ function damageOf(page: PageRead): string | null {
   return warning ? `pdf.js: ${warning}` : null;
 }
 
-/** A page whose text has many short lines is probably a flattened table worth asking getTable about. */
+/**
+ * Is this page worth asking getTable about (which costs as much again as reading the text)? pdf-parse
+ * separates cells of one row by a space, which running Chinese text never has between two characters
+ * ("项目名称 家庭医生签约服务"), and a flattened table leaves many short lines.
+ */
 function looksTabular(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim());
-  if (lines.length < 8) return false;
+  const gapped = lines.filter((l) => CELL_GAP.test(l) && !SPACED_NAME.test(l.trim())).length;
+  if (gapped >= 2) return true;
   const short = lines.filter((l) => displayWidth(l.trim()) <= 14).length;
-  return short / lines.length >= 0.3;
+  return lines.length >= 8 && short / lines.length >= 0.3;
 }
+
+/** Two CJK characters (or a closing and an opening bracket) with a space between. */
+const CELL_GAP = /[\u4e00-\u9fff）)%]\s+[\u4e00-\u9fff（(]/;
+/** A unit name printed with spaces between its characters ("信 访 办") is not a table row. */
+const SPACED_NAME = /^(?:[\u4e00-\u9fff]\s+)+[\u4e00-\u9fff]$/;
 
 interface PageTables {
   num: number;
@@ -165,7 +175,7 @@ function buildSource(pageTexts: string[], tablePages: PageTables[], messages: Me
     offset += text.length + PDF_PAGE_SEPARATOR.length;
   });
   return {
-    items,
+    items: joinTablesAcrossPages(items),
     sourceText: pageTexts.join(PDF_PAGE_SEPARATOR),
     sourceBlocks: null,
     physicalPageCount: total,
@@ -177,34 +187,82 @@ function buildSource(pageTexts: string[], tablePages: PageTables[], messages: Me
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /**
+ * A table that ends one page and a table that starts the next (only blank lines or a page number
+ * between) are one table broken by the page: its rows go on.
+ */
+function joinTablesAcrossPages(items: SourceItem[]): SourceItem[] {
+  const out: SourceItem[] = [];
+  let pendingBlank: SourceItem[] = [];
+  for (const item of items) {
+    const previous = out[out.length - 1];
+    const blank = item.kind === 'line' && (item.text.trim() === '' || /^\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$/.test(item.text));
+    if (blank && previous?.kind === 'table') {
+      pendingBlank.push(item);
+      continue;
+    }
+    if (item.kind === 'table' && previous?.kind === 'table' && previous.page !== item.page) {
+      out[out.length - 1] = { ...previous, rows: [...previous.rows, ...item.rows] };
+      pendingBlank = [];
+      continue;
+    }
+    out.push(...pendingBlank, item);
+    pendingBlank = [];
+  }
+  out.push(...pendingBlank);
+  return out;
+}
+
+/**
  * pdf-parse's text flattens a table one cell fragment per line; getTable rebuilds its grid. Replace the
  * lines made only of the table's cell fragments by the table, placed where those lines began.
  */
 function placeTables(lines: SourceLine[], tables: string[][][], page: number, messages: Message[]): SourceItem[] {
   let items: SourceItem[] = lines;
+  let searchFrom = 0;
   for (const table of tables) {
     if (table.length < 2) continue;
     const fragments = new Set(table.flat().flatMap((cell) => cell.split('\n').map(squeeze)).filter(Boolean));
-    const isTableLine = (line: SourceItem) => line.kind === 'line' && line.text.trim() !== '' && segmentable(squeeze(line.text), fragments);
-    const first = items.findIndex(isTableLine);
-    let last = -1;
-    items.forEach((item, k) => {
-      if (isTableLine(item)) last = k;
-    });
-    if (first < 0) continue;
-    const span = items.slice(first, last + 1);
-    const covered = span.filter(isTableLine).length;
-    if (covered / span.filter((l) => l.kind === 'line' && l.text.trim()).length < 0.6) {
+    const isTableLine = (item: SourceItem | undefined) =>
+      item?.kind === 'line' && item.text.trim() !== '' && segmentable(squeeze(item.text), fragments);
+    const first = items.findIndex((item, k) => k >= searchFrom && isTableLine(item));
+    if (first < 0) {
       messages.push({ type: 'warning', code: 'PDF_TABLE_UNPLACED', message: 'a table was found but its text lines could not be located', page });
       continue;
     }
+    // the table's lines run on from there; one stray line inside (a cell pdf.js split oddly) is allowed
+    let last = first;
+    for (let k = first + 1; k < items.length; k++) {
+      if (isTableLine(items[k])) last = k;
+      else if (!(isTableLine(items[k + 1]) && k - last === 1)) break;
+    }
     const anchor = items[first] as SourceLine;
-    const rows: SourceCell[][] = table.map((row) =>
-      row.map((cell) => ({ text: cell, sourceStart: anchor.sourceStart, exactSource: false, rowSpan: 1, colSpan: 1 })),
+    const rows: SourceCell[][] = alignMergedRows(table).map((row) =>
+      row.map((cell) => ({ text: cell ?? '', sourceStart: anchor.sourceStart, exactSource: false, rowSpan: 1, colSpan: 1 })),
     );
     items = [...items.slice(0, first), { kind: 'table', rows, page, sourceStart: anchor.sourceStart }, ...items.slice(last + 1)];
+    searchFrom = first + 1;
   }
   return items;
+}
+
+/**
+ * getTable leaves out the cells of a vertical merge, so a row under "一级指标 | 二级指标 | 三级指标 | …"
+ * with fewer cells lost its leading ones: align it to the right and repeat the cells above (the way a
+ * DOCX merged cell is resolved). Rows of other tables are left as they are: without geometry, a short
+ * row there may as well be a horizontal merge.
+ */
+function alignMergedRows(table: string[][]): string[][] {
+  const header = table.findIndex((row) => row.some((cell) => /^一级指标$/.test(squeeze(cell))));
+  if (header < 0) return table;
+  const width = table[header].length;
+  const out = table.map((row) => [...row]);
+  for (let r = header + 1; r < out.length; r++) {
+    const row = out[r];
+    if (row.length >= width || r === 0) continue;
+    const missing = width - row.length;
+    out[r] = [...out[r - 1].slice(0, missing), ...row];
+  }
+  return out;
 }
 
 /** Can `text` be cut into pieces that are all cell fragments? (a line may hold several cells side by side) */
