@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { runCli } from './run.js';
 
+// A reader that stops early (filings export | head) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

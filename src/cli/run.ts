@@ -1,9 +1,11 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
+import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
+import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
 
-const COMMANDS: Command[] = [ingestCommand, showCommand];
+const COMMANDS: Command[] = [ingestCommand, showCommand, exportCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

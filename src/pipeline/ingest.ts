@@ -70,7 +70,7 @@ async function ingestOne(store: FilingStore, filePath: string, options: IngestOp
     sha256 = sha256Of(bytes);
     if (!options.force) {
       const existing = store.findByPath(filePath);
-      if (existing?.sha256 === sha256) return { status: 'skipped', path: filePath, reason: 'unchanged' };
+      if (existing?.sha256 === sha256 && existing.current) return { status: 'skipped', path: filePath, reason: 'unchanged' };
       const known = store.knownError(filePath, sha256);
       if (known) return { status: 'skipped', path: filePath, reason: `failed before (${known.code}), unchanged; --force retries` };
     }

@@ -1,4 +1,5 @@
 import type { DocumentModel, Format } from '../model/document.js';
+import type { Extraction } from '../model/extraction.js';
 
 /** Facts about the file itself, known before parsing. */
 export interface FileFacts {
@@ -17,5 +18,6 @@ export interface FilingRecord {
   file: FileFacts;
   document: DocumentModel;
   meta: Record<string, string | number>;
+  extraction: Extraction;
   timings: StageTimings;
 }

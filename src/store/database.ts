@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Block, DocumentModel } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
 import type { FilingRecord } from '../pipeline/record.js';
+import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
 import { migrate } from './migrations.js';
 
 export const DEFAULT_DB_PATH = path.join('output', 'filings.sqlite');
@@ -77,8 +79,10 @@ export class FilingStore {
     }
   }
 
-  findByPath(filePath: string): Pick<FilingRow, 'id' | 'sha256'> | undefined {
-    return this.statements.findByPath.get(filePath) as Pick<FilingRow, 'id' | 'sha256'> | undefined;
+  /** The stored filing at this path, and whether the current pipeline version produced it. */
+  findByPath(filePath: string): { id: number; sha256: string; current: boolean } | undefined {
+    const row = this.statements.findByPath.get(filePath) as { id: number; sha256: string; pipeline_version: number | null } | undefined;
+    return row && { id: row.id, sha256: row.sha256, current: row.pipeline_version === PIPELINE_VERSION };
   }
 
   /** The last deterministic error recorded for these exact bytes at this path, if any. */
@@ -114,6 +118,7 @@ export class FilingStore {
       });
       const filingId = Number(info.lastInsertRowid);
       document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
+      this.extractionWriter.write(filingId, record.extraction);
       return filingId;
     });
   }
@@ -149,11 +154,23 @@ export class FilingStore {
     };
   }
 
+  /** Findings stored for a filing. */
+  findingsOf(filingId: number): Finding[] {
+    const rows = this.statements.findingsOf.all(filingId) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Finding);
+  }
+
   listErrors(): (ErrorRow & { occurred_at: string })[] {
     return this.db.prepare('SELECT path, sha256, stage, code, message, occurred_at FROM ingest_errors ORDER BY id').all() as (ErrorRow & { occurred_at: string })[];
   }
 
   private cached: ReturnType<FilingStore['prepare']> | undefined;
+  private writer: ExtractionWriter | undefined;
+
+  private get extractionWriter(): ExtractionWriter {
+    this.writer ??= new ExtractionWriter(this.db);
+    return this.writer;
+  }
 
   private get statements(): ReturnType<FilingStore['prepare']> {
     this.cached ??= this.prepare();
@@ -163,12 +180,13 @@ export class FilingStore {
   private prepare() {
     const db = this.db;
     return {
-      findByPath: db.prepare('SELECT id, sha256 FROM filings WHERE path = ?'),
+      findByPath: db.prepare('SELECT f.id, f.sha256, e.pipeline_version FROM filings f LEFT JOIN extractions e ON e.filing_id = f.id WHERE f.path = ?'),
       lastError: db.prepare('SELECT path, sha256, stage, code, message FROM ingest_errors WHERE path = ? AND sha256 = ? ORDER BY id DESC LIMIT 1'),
       insertError: db.prepare(
         'INSERT INTO ingest_errors (path, sha256, stage, code, message, occurred_at) VALUES (@path, @sha256, @stage, @code, @message, @occurred_at)',
       ),
       deleteByPath: db.prepare('DELETE FROM filings WHERE path = ?'),
+      findingsOf: db.prepare('SELECT data FROM findings WHERE filing_id = ? ORDER BY id'),
       insertFiling: db.prepare(`
         INSERT INTO filings (path, sha256, format, byte_size, page_count, ingested_at, status, encoding, normalized_text,
                              source_text, source_map, printed_pages, page_starts, messages)

@@ -54,6 +54,165 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       CREATE INDEX ingest_errors_path ON ingest_errors (path, sha256);
     `,
   },
+  {
+    version: 2,
+    description: 'extraction: projects, funding items (tree), form fields, content items, goals, indicators, thresholds, department summary',
+    sql: `
+      CREATE TABLE extractions (
+        filing_id        INTEGER PRIMARY KEY REFERENCES filings (id) ON DELETE CASCADE,
+        pipeline_version INTEGER NOT NULL,
+        department       TEXT,
+        year             INTEGER,
+        data             TEXT NOT NULL
+      );
+
+      CREATE TABLE projects (
+        id                     INTEGER PRIMARY KEY,
+        filing_id              INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx                    INTEGER NOT NULL,
+        name                   TEXT NOT NULL,
+        aliases                TEXT NOT NULL,
+        department             TEXT,
+        year                   INTEGER,
+        total_wan              TEXT,
+        total_text             TEXT,
+        total_approximate      INTEGER,
+        declared_content_count INTEGER,
+        declared_goal_count    INTEGER,
+        page                   INTEGER,
+        start                  INTEGER NOT NULL,
+        end                    INTEGER NOT NULL,
+        total_page             INTEGER,
+        total_start            INTEGER,
+        total_end              INTEGER,
+        UNIQUE (filing_id, idx)
+      );
+
+      CREATE TABLE funding_items (
+        id          INTEGER PRIMARY KEY,
+        project_id  INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        parent_id   INTEGER REFERENCES funding_items (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        depth       INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        amount_wan  TEXT,
+        amount_text TEXT,
+        approximate INTEGER,
+        page        INTEGER,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        quote       TEXT NOT NULL
+      );
+      CREATE INDEX funding_items_project ON funding_items (project_id);
+
+      CREATE TABLE form_fields (
+        id         INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        field      TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        amount_wan TEXT NOT NULL,
+        amount_text TEXT NOT NULL,
+        page       INTEGER,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL
+      );
+
+      CREATE TABLE content_items (
+        project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        page       INTEGER,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        PRIMARY KEY (project_id, idx)
+      );
+
+      CREATE TABLE goals (
+        id         INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        page       INTEGER,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL
+      );
+      CREATE INDEX goals_project ON goals (project_id);
+
+      CREATE TABLE indicators (
+        id          INTEGER PRIMARY KEY,
+        project_id  INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        goal_index  INTEGER,
+        category    TEXT NOT NULL,
+        subcategory TEXT,
+        name        TEXT NOT NULL,
+        page        INTEGER,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL
+      );
+      CREATE INDEX indicators_project ON indicators (project_id);
+
+      CREATE TABLE thresholds (
+        id           INTEGER PRIMARY KEY,
+        indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,
+        op           TEXT NOT NULL,
+        value        REAL,
+        unit         TEXT,
+        period       TEXT,
+        text         TEXT NOT NULL,
+        page         INTEGER,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL
+      );
+      CREATE INDEX thresholds_indicator ON thresholds (indicator_id);
+
+      CREATE TABLE department_goals (
+        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        project   TEXT NOT NULL,
+        idx       INTEGER NOT NULL,
+        text      TEXT NOT NULL,
+        page      INTEGER,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL
+      );
+      CREATE INDEX department_goals_filing ON department_goals (filing_id);
+
+      CREATE TABLE department_indicators (
+        filing_id   INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        category    TEXT,
+        subcategory TEXT,
+        name        TEXT NOT NULL,
+        symbol      TEXT,
+        value       TEXT,
+        unit        TEXT,
+        page        INTEGER,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        PRIMARY KEY (filing_id, idx)
+      );
+    `,
+  },
+  {
+    version: 3,
+    description: 'findings of the checks stage',
+    sql: `
+      CREATE TABLE findings (
+        id         INTEGER PRIMARY KEY,
+        filing_id  INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL,
+        severity   TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+        project    TEXT,
+        message    TEXT NOT NULL,
+        message_en TEXT NOT NULL,
+        expected   TEXT,
+        actual     TEXT,
+        data       TEXT NOT NULL
+      );
+      CREATE INDEX findings_filing ON findings (filing_id, kind);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,88 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
+import { CSV_BOM, CSV_TABLES, csvHeader, csvLine, csvRows, exportedFilings, type CsvTable } from '../store/export.js';
+import { UsageError, parseCommandArgs, type Command } from './command.js';
+
+const FORMATS = ['json', 'ndjson', 'csv'] as const;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the extracted projects, money, indicators and findings as JSON, NDJSON or CSV',
+  usage: `filings export --format json|ndjson|csv [--table T] [--filing ID…] [--db PATH] [--out FILE]
+
+  --format json     one array, one object per filing (schema: schema/export.schema.json)
+  --format ndjson   the same objects, one per line
+  --format csv      one table, UTF-8 with a BOM so that Excel opens it correctly;
+                    --table projects (default) | funding_items | indicators | findings
+  --filing ID       only these filings (repeatable)
+  --out FILE        write to FILE instead of standard output
+  --db PATH         database file (default ${DEFAULT_DB_PATH})`,
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      table: { type: 'string' },
+      filing: { type: 'string', multiple: true },
+      out: { type: 'string' },
+    });
+    if (values.help) {
+      console.log(this.usage);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const format = values.format ?? 'json';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${format}"`);
+    const table = (values.table ?? 'projects') as CsvTable;
+    if (!CSV_TABLES.includes(table)) throw new UsageError(`--table takes ${CSV_TABLES.join(', ')}, not "${values.table}"`);
+    const ids = values.filing?.map((id) => {
+      if (!/^\d+$/.test(id)) throw new UsageError(`--filing takes a filing id, not "${id}"`);
+      return Number(id);
+    });
+    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    const out = openOutput(values.out);
+    try {
+      await writeExport(out, store, format as (typeof FORMATS)[number], table, ids);
+    } finally {
+      store.close();
+      if (out !== process.stdout) {
+        out.end();
+        await once(out, 'finish');
+      }
+    }
+    return 0;
+  },
+};
+
+function openOutput(file: string | undefined): Writable {
+  if (!file) return process.stdout;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return createWriteStream(file);
+}
+
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+async function writeExport(out: Writable, store: FilingStore, format: (typeof FORMATS)[number], table: CsvTable, ids?: number[]): Promise<void> {
+  if (format === 'csv') {
+    await write(out, CSV_BOM + csvLine(csvHeader(table)) + '\r\n');
+    for (const filing of exportedFilings(store, ids)) {
+      for (const row of csvRows(table, filing)) await write(out, csvLine(row) + '\r\n');
+    }
+    return;
+  }
+  if (format === 'ndjson') {
+    for (const filing of exportedFilings(store, ids)) await write(out, JSON.stringify(filing) + '\n');
+    return;
+  }
+  let first = true;
+  await write(out, '[');
+  for (const filing of exportedFilings(store, ids)) {
+    await write(out, (first ? '\n' : ',\n') + JSON.stringify(filing, null, 2));
+    first = false;
+  }
+  await write(out, first ? ']\n' : '\n]\n');
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Format } from './document.js';
+import { DepartmentGoalList, DepartmentIndicator, Extraction, Project } from './extraction.js';
+import { Finding } from './finding.js';
+
+/** One filing as exported (JSON array element, NDJSON line): the shape downstream databases read. */
+export const ExportedFiling = z.object({
+  filing: z.object({
+    id: z.number().int(),
+    path: z.string(),
+    sha256: z.string(),
+    format: Format,
+    pages: z.number().int().nullable(),
+  }),
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  projects: z.array(Project),
+  department_goals: z.array(DepartmentGoalList),
+  department_indicators: z.array(DepartmentIndicator),
+  notes: Extraction.shape.notes,
+  findings: z.array(Finding),
+});
+export type ExportedFiling = z.infer<typeof ExportedFiling>;
+
+export const ExportDocument = z.array(ExportedFiling);
+
+/** The JSON Schema of the JSON export, generated from the zod schemas (committed as schema/export.schema.json). */
+export function exportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://filings.local/schema/export.schema.json',
+    title: 'filings export: one object per filing',
+    ...z.toJSONSchema(ExportDocument, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  };
+}
