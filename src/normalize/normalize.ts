@@ -259,7 +259,8 @@ function writeBlock(builder: MappedTextBuilder, block: PendingBlock, pages: Page
   const start = builder.offset;
   block.lines.forEach((line, index) => {
     pages.enter(line.page);
-    if (index > 0 && isAsciiAlnum(builder.lastChar() ?? '') && isAsciiAlnum(line.chars[0].ch)) builder.pushInserted(' ');
+    // English words wrap at spaces; digits of one number do not (安排4 | 4万元 is 44万元)
+    if (index > 0 && /[A-Za-z]/.test(builder.lastChar() ?? '') && /[A-Za-z]/.test(line.chars[0].ch)) builder.pushInserted(' ');
     writeChars(builder, line.chars);
   });
   const end = builder.offset;

@@ -90,12 +90,16 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
     const glued = GLUED.exec(trimmed);
     if (glued && trimmed.length > glued[1].length) {
       const before = trimmed[trimmed.length - glued[1].length - 1];
-      if (isCjkLike(before) && !NOT_BEFORE_GLUED.test(before)) {
-        const from = lead + trimmed.length - glued[1].length;
-        const strength: Strength = endsPage(items, i, physicalPages) ? 'glued-before-break' : 'glued';
-        candidates.push(
-          candidate(item, i, i, [{ item: i, from, to: from + glued[1].length }], Number(glued[1]), glued[1], from, glued[1].length, strength),
-        );
+      if (!isCjkLike(before) || NOT_BEFORE_GLUED.test(before)) continue;
+      const endsAPage = endsPage(items, i, physicalPages);
+      // "…安排413": the page number may be only the last digits, after a digit of the text (安排4 + 13)
+      for (let length = glued[1].length; length >= 1; length--) {
+        const digits = glued[1].slice(glued[1].length - length);
+        if (digits.startsWith('0')) continue;
+        const whole = length === glued[1].length;
+        const strength: Strength = whole && endsAPage ? 'glued-before-break' : 'glued';
+        const from = lead + trimmed.length - length;
+        candidates.push(candidate(item, i, i, [{ item: i, from, to: from + length }], Number(digits), digits, from, length, strength));
       }
     }
   }
