@@ -1,5 +1,6 @@
 import type { DocumentModel, Format } from '../model/document.js';
 import type { Extraction } from '../model/extraction.js';
+import type { Finding } from '../model/finding.js';
 
 /** Facts about the file itself, known before parsing. */
 export interface FileFacts {
@@ -19,5 +20,7 @@ export interface FilingRecord {
   document: DocumentModel;
   meta: Record<string, string | number>;
   extraction: Extraction;
+  /** Findings of the within-filing checks; findings across filings are added when the record is stored. */
+  findings: Finding[];
   timings: StageTimings;
 }

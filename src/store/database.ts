@@ -5,6 +5,7 @@ import type { Block, DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { FilingRecord } from '../pipeline/record.js';
 import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
+import { FindingWriter } from './finding-writer.js';
 import { migrate } from './migrations.js';
 
 export const DEFAULT_DB_PATH = path.join('output', 'filings.sqlite');
@@ -119,6 +120,7 @@ export class FilingStore {
       const filingId = Number(info.lastInsertRowid);
       document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
       this.extractionWriter.write(filingId, record.extraction);
+      this.findingWriter.write(filingId, record.findings);
       return filingId;
     });
   }
@@ -170,6 +172,13 @@ export class FilingStore {
   private get extractionWriter(): ExtractionWriter {
     this.writer ??= new ExtractionWriter(this.db);
     return this.writer;
+  }
+
+  private findings: FindingWriter | undefined;
+
+  private get findingWriter(): FindingWriter {
+    this.findings ??= new FindingWriter(this.db);
+    return this.findings;
   }
 
   private get statements(): ReturnType<FilingStore['prepare']> {

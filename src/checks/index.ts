@@ -1,0 +1,15 @@
+import type { Finding } from '../model/finding.js';
+import type { Check, CheckContext } from './check.js';
+import { countMismatch } from './count-mismatch.js';
+import { crossSectionMismatch } from './cross-section.js';
+import { duplicates } from './duplicates.js';
+import { missingValue } from './missing-value.js';
+import { sumMismatch } from './sum-mismatch.js';
+import { suspiciousValue } from './suspicious-value.js';
+
+/** The within-filing checks, in the order their findings are listed. Adding a check is adding it here. */
+export const CHECKS: Check[] = [sumMismatch, countMismatch, duplicates, crossSectionMismatch, missingValue, suspiciousValue];
+
+export function runChecks(context: CheckContext): Finding[] {
+  return CHECKS.flatMap((check) => check(context));
+}

@@ -1,0 +1,72 @@
+import { Decimal } from '../../extractors/decimal.js';
+import type { Amount, FundingItem, Project } from '../model/extraction.js';
+import type { Finding } from '../model/finding.js';
+import { at, finding, type Check } from './check.js';
+
+/**
+ * A total against the sum of its direct parts, at every level of the funding tree and on forms
+ * (年度资金总额 vs 财政拨款 + 上年结转 + 其他资金), in exact decimals. A difference that rounding of the
+ * printed figures can explain — half a unit of the last printed decimal of each figure, summed — is info
+ * only. The last printed decimal is the finest any figure of the comparison shows: an integer printed
+ * among 7.72 and 0.86 is 1.00 with its trailing zeros dropped, not "1 give or take 0.5".
+ */
+export const sumMismatch: Check = ({ extraction }) =>
+  extraction.projects.flatMap((project) => [
+    ...(project.total ? compare(project, project.total, project.funding_items, '合计') : []),
+    ...nested(project, project.funding_items),
+    ...formSums(project),
+  ]);
+
+function nested(project: Project, items: FundingItem[]): Finding[] {
+  return items.flatMap((item) => [...(item.amount && item.children.length ? compare(project, item.amount, item.children, item.label) : []), ...nested(project, item.children)]);
+}
+
+/** Half a unit of the last printed decimal, in 万元, for each of `terms` figures printed to `decimals`. */
+function roundingSlack(terms: number, decimals: number): Decimal {
+  return Decimal.of(5 * terms).shift(-(decimals + 1));
+}
+
+interface Part {
+  label: string;
+  amount: Amount | null;
+  source: FundingItem['source'];
+}
+
+function compare(project: Project, total: Amount, parts: Part[], what: string): Finding[] {
+  if (parts.length === 0) return [];
+  const priced = parts.filter((p): p is Part & { amount: Amount } => p.amount !== null);
+  const unpriced = parts.filter((p) => p.amount === null);
+  const sum = priced.reduce((s, p) => s.add(Decimal.parse(p.amount.wan)), Decimal.ZERO);
+  const declared = Decimal.parse(total.wan);
+  const difference = declared.sub(sum);
+  if (difference.isZero) return [];
+  const decimals = Math.max(total.printed_decimals, ...priced.map((p) => p.amount.printed_decimals));
+  const slack = roundingSlack(priced.length + 1, decimals);
+  const byRounding = difference.abs().compare(slack) <= 0;
+  const unexplained = unpriced.map((p) => p.label).join('、');
+  // a remainder an item without amount may hold is a warning; rounding only, info; anything else an error
+  const severity = byRounding ? 'info' : unpriced.length > 0 && difference.compare(Decimal.ZERO) > 0 ? 'warning' : 'error';
+  const head = what === '合计' ? `项目总额${total.text}` : `“${what}”${total.text}`;
+  const tail = unpriced.length ? `，差额${difference.toString()}万元未说明，其中“${unexplained}”未列金额` : '';
+  const headEn = what === '合计' ? `The declared total of ${total.wan} 万元` : `"${what}" (${total.wan} 万元)`;
+  const tailEn = unpriced.length ? `; the remainder of ${difference.toString()} 万元 is unexplained and "${unexplained}" has no amount` : '';
+  return [
+    finding({
+      kind: 'sum_mismatch',
+      severity,
+      project: project.name,
+      message: `${head}与明细合计${sum.toString()}万元不一致${byRounding ? '（差额在印刷数字的舍入误差以内）' : ''}${tail}`,
+      message_en: `${headEn} differs from the sum of its ${priced.length} itemised amounts, ${sum.toString()} 万元${byRounding ? ' (within the rounding of the printed figures)' : ''}${tailEn}`,
+      expected: declared.toString(),
+      actual: sum.toString(),
+      locations: [at(total.source, 'declared total'), ...parts.map((p) => at(p.amount?.source ?? p.source, p.amount ? 'item' : 'item without amount'))],
+    }),
+  ];
+}
+
+function formSums(project: Project): Finding[] {
+  const total = project.form_fields.find((f) => f.role === 'total');
+  const parts = project.form_fields.filter((f) => f.role === 'part');
+  if (!total || parts.length === 0) return [];
+  return compare(project, total.amount, parts.map((p) => ({ label: p.field, amount: p.amount, source: p.source })), total.field);
+}
