@@ -5,6 +5,7 @@ import type { Block, DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { FilingRecord } from '../pipeline/record.js';
 import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
+import { CopyIndex } from './copy-index.js';
 import { FindingWriter } from './finding-writer.js';
 import { migrate } from './migrations.js';
 
@@ -120,7 +121,8 @@ export class FilingStore {
       const filingId = Number(info.lastInsertRowid);
       document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
       this.extractionWriter.write(filingId, record.extraction);
-      this.findingWriter.write(filingId, record.findings);
+      const copies = this.copyIndex.checkAndAdd(filingId, document);
+      this.findingWriter.write(filingId, [...record.findings, ...copies]);
       return filingId;
     });
   }
@@ -172,6 +174,13 @@ export class FilingStore {
   private get extractionWriter(): ExtractionWriter {
     this.writer ??= new ExtractionWriter(this.db);
     return this.writer;
+  }
+
+  private copies: CopyIndex | undefined;
+
+  private get copyIndex(): CopyIndex {
+    this.copies ??= new CopyIndex(this.db);
+    return this.copies;
   }
 
   private findings: FindingWriter | undefined;

@@ -213,6 +213,27 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       CREATE INDEX findings_filing ON findings (filing_id, kind);
     `,
   },
+  {
+    version: 4,
+    description: 'cross-filing copy index: MinHash LSH buckets and paragraph fingerprints',
+    sql: `
+      CREATE TABLE copy_buckets (
+        band      INTEGER NOT NULL,
+        bucket    INTEGER NOT NULL,
+        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        block_idx INTEGER NOT NULL
+      );
+      CREATE INDEX copy_buckets_key ON copy_buckets (band, bucket);
+      CREATE INDEX copy_buckets_filing ON copy_buckets (filing_id);
+
+      CREATE TABLE paragraph_fingerprints (
+        fingerprint INTEGER NOT NULL,
+        filing_id   INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE
+      );
+      CREATE INDEX paragraph_fingerprints_key ON paragraph_fingerprints (fingerprint);
+      CREATE INDEX paragraph_fingerprints_filing ON paragraph_fingerprints (filing_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

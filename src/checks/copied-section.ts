@@ -1,0 +1,127 @@
+import { locate } from '../../extractors/locate.js';
+import type { Block, DocumentModel, Source } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { at, finding } from './check.js';
+import { bandKeys, hash32, signature } from './minhash.js';
+import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
+
+/**
+ * Paragraphs of one filing found nearly verbatim in another filing already stored (another department,
+ * another year). The lookup goes through an LSH index (see src/store/copy-index.ts); this module holds
+ * what a paragraph is for that purpose and how matches become findings.
+ */
+
+/** Too short to tell a copy from a common phrase. */
+export const MIN_PARAGRAPH_CHARS = 30;
+/**
+ * A paragraph found in at least this many other filings is boilerplate the whole corpus shares
+ * ("上述工作活动的绩效目标、指标和评价标准具体设置情况详见列表。"), not a copy.
+ */
+export const BOILERPLATE_FILINGS = 4;
+/** When this share of a filing's paragraphs match one other filing, it is that filing again (another rendering or version). */
+export const SAME_FILING_SHARE = 0.6;
+
+export interface IndexedParagraph {
+  index: number;
+  block: Exclude<Block, { type: 'table' }>;
+  shingles: Set<string>;
+  fingerprint: number;
+  bands: number[];
+}
+
+export function paragraphsOf(document: DocumentModel): IndexedParagraph[] {
+  const out: IndexedParagraph[] = [];
+  document.blocks.forEach((block, index) => {
+    if (block.type === 'table' || block.type === 'heading') return;
+    const plain = plainText(block.text);
+    if (plain.length < MIN_PARAGRAPH_CHARS) return;
+    const set = shingles(block.text);
+    out.push({ index, block, shingles: set, fingerprint: hash32(plain) | 0, bands: bandKeys(signature(set)) });
+  });
+  return out;
+}
+
+export interface StoredParagraph {
+  filingId: number;
+  path: string;
+  blockIndex: number;
+  text: string;
+  page: number | null;
+  start: number;
+  end: number;
+}
+
+export interface CopyMatch {
+  paragraph: IndexedParagraph;
+  other: StoredParagraph;
+  similarity: number;
+}
+
+/** Verify a candidate the index proposed: the Jaccard similarity of the two paragraphs' shingles. */
+export function verify(paragraph: IndexedParagraph, other: StoredParagraph): CopyMatch | null {
+  const similarity = jaccard(paragraph.shingles, shingles(other.text));
+  return similarity >= NEAR_DUPLICATE ? { paragraph, other, similarity } : null;
+}
+
+/** Matches become findings: one per other filing and run of paragraphs, or one info when the filing is another's twin. */
+export function copyFindings(document: DocumentModel, paragraphs: number, matches: CopyMatch[]): Finding[] {
+  const byFiling = new Map<number, CopyMatch[]>();
+  for (const m of matches) byFiling.set(m.other.filingId, [...(byFiling.get(m.other.filingId) ?? []), m]);
+  const findings: Finding[] = [];
+  for (const [filingId, list] of byFiling) {
+    const distinct = new Set(list.map((m) => m.paragraph.index)).size;
+    const otherPath = list[0].other.path;
+    if (paragraphs > 0 && distinct / paragraphs >= SAME_FILING_SHARE) {
+      findings.push(
+        finding({
+          kind: 'copied_section',
+          severity: 'info',
+          project: null,
+          message: `本文件与已入库文件#${filingId}（${otherPath}）的${distinct}段内容几乎完全相同，可能是同一文件的另一版本或另一格式`,
+          message_en: `${distinct} of ${paragraphs} paragraphs match filing #${filingId} (${otherPath}): probably the same filing in another version or format`,
+          expected: null,
+          actual: String(distinct),
+          locations: [at(locate(document, list[0].paragraph.block.start, list[0].paragraph.block.end), 'this filing'), otherSide(list[0].other)],
+        }),
+      );
+      continue;
+    }
+    for (const run of runs(list)) {
+      const first = run[0];
+      const last = run[run.length - 1];
+      const here = locate(document, first.paragraph.block.start, last.paragraph.block.end);
+      const similarity = Math.min(...run.map((m) => m.similarity));
+      findings.push(
+        finding({
+          kind: 'copied_section',
+          severity: 'warning',
+          project: null,
+          message: `${run.length}段内容与文件#${filingId}（${otherPath}）几乎逐字相同（相似度≥${similarity.toFixed(2)}）`,
+          message_en: `${run.length} paragraph(s) nearly verbatim in filing #${filingId} (${otherPath}) (similarity ≥ ${similarity.toFixed(2)})`,
+          expected: null,
+          actual: similarity.toFixed(2),
+          locations: [at(here, 'this filing'), ...run.map((m) => otherSide(m.other))],
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+function otherSide(other: StoredParagraph): ReturnType<typeof at> {
+  const source: Source = { page: other.page, start: other.start, end: other.end, quote: other.text };
+  return at(source, 'other filing', other.filingId);
+}
+
+/** Consecutive paragraphs copied from consecutive paragraphs form one run. */
+function runs(list: CopyMatch[]): CopyMatch[][] {
+  const sorted = [...list].sort((a, b) => a.paragraph.index - b.paragraph.index);
+  const out: CopyMatch[][] = [];
+  for (const m of sorted) {
+    const run = out[out.length - 1];
+    const previous = run?.[run.length - 1];
+    if (previous && m.paragraph.index - previous.paragraph.index <= 2 && m.other.blockIndex > previous.other.blockIndex && m.other.blockIndex - previous.other.blockIndex <= 2) run.push(m);
+    else if (!previous || previous.paragraph.index !== m.paragraph.index) out.push([m]);
+  }
+  return out;
+}
