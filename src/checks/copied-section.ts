@@ -63,17 +63,26 @@ export function verify(paragraph: IndexedParagraph, other: StoredParagraph): Cop
   return similarity >= NEAR_DUPLICATE ? { paragraph, other, similarity } : null;
 }
 
+export interface CopyFinding {
+  finding: Finding;
+  /** The LSH buckets of the paragraphs it rests on, as [band, bucket]. */
+  evidence: [number, number][];
+}
+
+const evidenceOf = (list: CopyMatch[]): [number, number][] => list.flatMap((m) => m.paragraph.bands.map((bucket, band): [number, number] => [band, bucket]));
+
 /** Matches become findings: one per other filing and run of paragraphs, or one info when the filing is another's twin. */
-export function copyFindings(document: DocumentModel, paragraphs: number, matches: CopyMatch[]): Finding[] {
+export function copyFindings(document: DocumentModel, paragraphs: number, matches: CopyMatch[]): CopyFinding[] {
   const byFiling = new Map<number, CopyMatch[]>();
   for (const m of matches) byFiling.set(m.other.filingId, [...(byFiling.get(m.other.filingId) ?? []), m]);
-  const findings: Finding[] = [];
+  const findings: CopyFinding[] = [];
   for (const [filingId, list] of byFiling) {
     const distinct = new Set(list.map((m) => m.paragraph.index)).size;
     const otherPath = list[0].other.path;
     if (paragraphs > 0 && distinct / paragraphs >= SAME_FILING_SHARE) {
-      findings.push(
-        finding({
+      findings.push({
+        evidence: [],
+        finding: finding({
           kind: 'copied_section',
           severity: 'info',
           project: null,
@@ -83,7 +92,7 @@ export function copyFindings(document: DocumentModel, paragraphs: number, matche
           actual: String(distinct),
           locations: [at(locate(document, list[0].paragraph.block.start, list[0].paragraph.block.end), 'this filing'), otherSide(list[0].other)],
         }),
-      );
+      });
       continue;
     }
     for (const run of runs(list)) {
@@ -91,8 +100,9 @@ export function copyFindings(document: DocumentModel, paragraphs: number, matche
       const last = run[run.length - 1];
       const here = locate(document, first.paragraph.block.start, last.paragraph.block.end);
       const similarity = Math.min(...run.map((m) => m.similarity));
-      findings.push(
-        finding({
+      findings.push({
+        evidence: evidenceOf(run),
+        finding: finding({
           kind: 'copied_section',
           severity: 'warning',
           project: null,
@@ -102,7 +112,7 @@ export function copyFindings(document: DocumentModel, paragraphs: number, matche
           actual: similarity.toFixed(2),
           locations: [at(here, 'this filing'), ...run.map((m) => otherSide(m.other))],
         }),
-      );
+      });
     }
   }
   return findings;

@@ -24,6 +24,9 @@ export interface FilingRow {
   status: string;
 }
 
+/** What became of one filing of a batch: its id, or why it could not be stored. */
+export type SavedFiling = { filingId: number } | { error: Error };
+
 export interface ErrorRow {
   path: string;
   sha256: string | null;
@@ -122,9 +125,27 @@ export class FilingStore {
       document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
       this.extractionWriter.write(filingId, record.extraction);
       const copies = this.copyIndex.checkAndAdd(filingId, document);
-      this.findingWriter.write(filingId, [...record.findings, ...copies]);
+      const ids = this.findingWriter.write(filingId, [...record.findings, ...copies.map((c) => c.finding)]);
+      this.copyIndex.remember(ids.slice(record.findings.length), copies);
       return filingId;
     });
+  }
+
+  /**
+   * Store several filings in one transaction (one commit instead of one per filing: what makes bulk
+   * ingestion fast). Each filing goes through saveFiling, whose transaction becomes a savepoint here, so a
+   * filing that cannot be stored is rolled back alone and reported in its place; the others are kept.
+   */
+  saveFilings(records: FilingRecord[]): SavedFiling[] {
+    return this.transaction(() =>
+      records.map((record): SavedFiling => {
+        try {
+          return { filingId: this.saveFiling(record) };
+        } catch (error) {
+          return { error: error instanceof Error ? error : new Error(String(error)) };
+        }
+      }),
+    );
   }
 
   listFilings(): FilingRow[] {
@@ -178,7 +199,7 @@ export class FilingStore {
 
   private copies: CopyIndex | undefined;
 
-  private get copyIndex(): CopyIndex {
+  get copyIndex(): CopyIndex {
     this.copies ??= new CopyIndex(this.db);
     return this.copies;
   }

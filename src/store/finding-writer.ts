@@ -11,10 +11,12 @@ export class FindingWriter {
     );
   }
 
-  write(filingId: number, findings: Finding[]): void {
-    for (const raw of findings) {
+  /** Returns the ids of the stored findings, in order. */
+  write(filingId: number, findings: Finding[]): number[] {
+    return findings.map((raw) => {
       const f = Finding.parse(raw);
-      this.insert.run(filingId, f.kind, f.severity, f.project, f.message, f.message_en, f.expected, f.actual, JSON.stringify(f));
-    }
+      const info = this.insert.run(filingId, f.kind, f.severity, f.project, f.message, f.message_en, f.expected, f.actual, JSON.stringify(f));
+      return Number(info.lastInsertRowid);
+    });
   }
 }

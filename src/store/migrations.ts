@@ -232,6 +232,15 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       );
       CREATE INDEX paragraph_fingerprints_key ON paragraph_fingerprints (fingerprint);
       CREATE INDEX paragraph_fingerprints_filing ON paragraph_fingerprints (filing_id);
+
+      -- which buckets a copied_section finding rests on: withdrawn when a bucket turns out to be boilerplate
+      CREATE TABLE copy_evidence (
+        finding_id INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+        band       INTEGER NOT NULL,
+        bucket     INTEGER NOT NULL
+      );
+      CREATE INDEX copy_evidence_key ON copy_evidence (band, bucket);
+      CREATE INDEX copy_evidence_finding ON copy_evidence (finding_id);
     `,
   },
 ];
