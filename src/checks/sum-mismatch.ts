@@ -7,8 +7,9 @@ import { at, finding, type Check } from './check.js';
  * A total against the sum of its direct parts, at every level of the funding tree and on forms
  * (年度资金总额 vs 财政拨款 + 上年结转 + 其他资金), in exact decimals. A difference that rounding of the
  * printed figures can explain — half a unit of the last printed decimal of each figure, summed — is info
- * only. The last printed decimal is the finest any figure of the comparison shows: an integer printed
- * among 7.72 and 0.86 is 1.00 with its trailing zeros dropped, not "1 give or take 0.5".
+ * only. A figure printed with decimals is rounded at its last one; an integer printed among figures
+ * with decimals is taken to the finest of them (1 among 7.72 and 0.86 is 1.00 with the zeros dropped,
+ * not "1 give or take 0.5").
  */
 export const sumMismatch: Check = ({ extraction }) =>
   extraction.projects.flatMap((project) => [
@@ -21,9 +22,14 @@ function nested(project: Project, items: FundingItem[]): Finding[] {
   return items.flatMap((item) => [...(item.amount && item.children.length ? compare(project, item.amount, item.children, item.label) : []), ...nested(project, item.children)]);
 }
 
-/** Half a unit of the last printed decimal, in 万元, for each of `terms` figures printed to `decimals`. */
-function roundingSlack(terms: number, decimals: number): Decimal {
-  return Decimal.of(5 * terms).shift(-(decimals + 1));
+/** Half a unit of the last printed decimal of each figure, in 万元, summed. */
+function roundingSlack(figures: Amount[]): Decimal {
+  const finest = Math.max(...figures.map((f) => f.printed_decimals));
+  return figures.reduce((sum, figure) => {
+    const integer = !/\.\d/.test(figure.text);
+    const decimals = integer ? finest : figure.printed_decimals;
+    return sum.add(Decimal.of(5).shift(-(decimals + 1)));
+  }, Decimal.ZERO);
 }
 
 interface Part {
@@ -40,8 +46,7 @@ function compare(project: Project, total: Amount, parts: Part[], what: string): 
   const declared = Decimal.parse(total.wan);
   const difference = declared.sub(sum);
   if (difference.isZero) return [];
-  const decimals = Math.max(total.printed_decimals, ...priced.map((p) => p.amount.printed_decimals));
-  const slack = roundingSlack(priced.length + 1, decimals);
+  const slack = roundingSlack([total, ...priced.map((p) => p.amount)]);
   const byRounding = difference.abs().compare(slack) <= 0;
   const unexplained = unpriced.map((p) => p.label).join('、');
   // a remainder an item without amount may hold is a warning; rounding only, info; anything else an error

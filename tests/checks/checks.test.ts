@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { extractFiling } from '../../extractors/index.js';
+import { runChecks } from '../../src/checks/index.js';
+import type { Finding } from '../../src/model/finding.js';
+import { documentFromText } from '../helpers/document.js';
+
+async function findingsOf(lines: string[]): Promise<Finding[]> {
+  const document = await documentFromText(lines.join('\n'));
+  return runChecks({ document, extraction: extractFiling(document) });
+}
+
+const project = (title: string, funding: string[], rest: string[] = []) => [
+  `关于${title}绩效目标指标的说明`,
+  '（一）项目概况',
+  `${title}是我局为改善办学条件设置的。主要项目内容包括以下2个方面：`,
+  '1、维修教学楼屋面；',
+  '2、更换学生课桌椅。',
+  '（二）资金安排情况',
+  ...funding,
+  ...rest,
+];
+
+describe('sum_mismatch', () => {
+  it('finds no error in a filing whose figures add up, nested breakdowns included', async () => {
+    const findings = await findingsOf(
+      project('校舍维修项目', ['2023年该项目安排资金共计30万元。其中：', '1、屋面维修，安排12.5万元（材料8万元、人工4.5万元）；', '2、课桌椅更换，安排17.5万元。']),
+    );
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports a total that its items do not add up to, with both sides located', async () => {
+    const [finding] = (await findingsOf(project('校舍维修项目', ['该项目安排资金共计30万元。其中：', '1、屋面维修，安排12万元；', '2、课桌椅更换，安排15万元。']))).filter((f) => f.kind === 'sum_mismatch');
+    expect(finding).toMatchObject({ kind: 'sum_mismatch', severity: 'error', project: '校舍维修项目', expected: '30', actual: '27' });
+    expect(finding.locations.map((l) => [l.role, l.quote])).toEqual([
+      ['declared total', '30万元'],
+      ['item', '12万元'],
+      ['item', '15万元'],
+    ]);
+  });
+
+  it('checks every level of the tree: a parent against its children', async () => {
+    const findings = await findingsOf(project('校舍维修项目', ['该项目安排资金共计20万元。其中：', '1、屋面维修，安排12万元（材料8万元、人工2万元）；', '2、课桌椅更换，安排8万元。']));
+    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.expected, f.actual, f.message])).toEqual([['12', '10', '“屋面维修”12万元与明细合计10万元不一致']]);
+  });
+
+  it('treats a difference the printed rounding explains as info, not an error', async () => {
+    const rounding = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10万元。其中：', '1、屋面维修，安排3.33万元；', '2、课桌椅更换，安排3.33万元；', '3、门窗更换，安排3.33万元。']));
+    expect(rounding.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([['info', '10', '9.99']]);
+    const coarse = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10.00万元。其中：', '1、屋面维修，安排3.3万元；', '2、课桌椅更换，安排3.3万元；', '3、门窗更换，安排3.3万元。']));
+    expect(coarse.filter((f) => f.kind === 'sum_mismatch').map((f) => f.severity)).toEqual(['info']);
+    const real = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10万元。其中：', '1、屋面维修，安排3.3万元；', '2、课桌椅更换，安排3.3万元；', '3、门窗更换，安排3万元。']));
+    expect(real.filter((f) => f.kind === 'sum_mismatch').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('says the remainder is unexplained and names an item without amount', async () => {
+    const [finding] = (await findingsOf(project('法制工作专项项目', ['该项目安排资金共计100万元。其中：', '1、案件代理费60万元；', '2、其他欠款等']))).filter((f) => f.kind === 'sum_mismatch');
+    expect(finding.severity).toBe('warning');
+    expect(finding.message).toContain('差额40万元未说明');
+    expect(finding.message).toContain('其他欠款等');
+    expect(finding.locations.map((l) => l.role)).toEqual(['declared total', 'item', 'item without amount']);
+  });
+
+  it('compares a form total with its funding sources after unit conversion', async () => {
+    const findings = await findingsOf(['项目名称 | 家庭医生签约服务', '项目资金（元） | 年度资金总额 | 5,142,400.00', ' | 其中：当年财政拨款 | 4,000,000.00', ' | 其他资金 | 1,000,000.00']);
+    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '514.24', '500']]);
+  });
+});
+
+describe('other checks', () => {
+  it('reports a section repeated in another part, and an item listed twice', async () => {
+    const paragraph = '2022年，政法委在区工委的正确领导下，认真贯彻落实上级关于政府信息公开工作的一系列方针、政策，深入贯彻落实科学发展观，认真贯彻《政府信息公开条例》，加强领导，明确职责，规范管理，健全制度，积极稳妥推进政府信息公开工作，取得了较好的成效。';
+    const findings = await findingsOf(['一、总体绩效目标', paragraph, '二、分项绩效目标', '（一）、国安办经费绩效目标：', '1、针对国家安全进行组织宣传；', '2、针对国家安全进行组织宣传。', '三、工作保障措施', paragraph.replace('较好的', '良好的')]);
+    expect(findings.map((f) => [f.kind, f.severity])).toEqual([
+      ['duplicate_section', 'warning'],
+      ['duplicate_item', 'warning'],
+    ]);
+    expect(findings[0].message).toMatch(/^“三、工作保障措施”重复了“一、总体绩效目标”的内容（1段，相似度≥0\.9\d）$/);
+    expect(findings[1].project).toBe('国安办经费');
+  });
+
+  it('flags placeholders left in and a percentage above 100', async () => {
+    const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
+    expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);
+  });
+
+  it('flags gaps in the printed page numbers', async () => {
+    const findings = await findingsOf(['第一页正文。', '3', '第二页正文。', '4', '第三页正文。', '7', '最后一页。']);
+    expect(findings.filter((f) => f.kind === 'suspicious_value').map((f) => [f.expected, f.actual])).toEqual([['5', '7']]);
+  });
+});
