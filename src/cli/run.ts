@@ -1,11 +1,12 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
+import { diffCommand } from './diff-command.js';
 import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
 
-const COMMANDS: Command[] = [ingestCommand, showCommand, exportCommand, schemaCommand];
+const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
