@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ExportDocument, exportJsonSchema } from '../../src/model/export.js';
+import { runCli } from '../helpers/cli.js';
+import { repoRoot, sampleBase } from '../helpers/paths.js';
+
+describe('filings export', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'filings-export-'));
+  const db = path.join(dir, 'export.sqlite');
+
+  beforeAll(() => {
+    expect(runCli(['ingest', path.dirname(sampleBase), '--db', db]).code).toBe(0);
+  });
+
+  it('keeps the committed JSON Schema equal to the one generated from the zod schemas', () => {
+    const committed = JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'export.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(exportJsonSchema())));
+    expect(runCli(['schema']).stdout.trim()).toBe(JSON.stringify(committed, null, 2));
+  });
+
+  it('writes JSON that the zod schema and the committed JSON Schema both accept', () => {
+    const out = path.join(dir, 'export.json');
+    expect(runCli(['export', '--db', db, '--format', 'json', '--out', out]).code).toBe(0);
+    const data = JSON.parse(readFileSync(out, 'utf8'));
+    expect(() => ExportDocument.parse(data)).not.toThrow();
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'export.schema.json'), 'utf8')));
+    expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(data).toHaveLength(3);
+    const txt = data.find((f: { filing: { format: string } }) => f.filing.format === 'txt');
+    expect(txt.projects).toHaveLength(15);
+    const law = txt.projects.find((p: { name: string }) => p.name === '法制工作专项项目');
+    expect(law.total).toMatchObject({ wan: '243.08', text: '243.08万元', source: { page: 37, quote: '243.08万元' } });
+    expect(law.funding_items[1].children.map((c: { amount: { wan: string } }) => c.amount.wan)).toEqual(['8', '20']);
+    expect(txt.findings.some((f: { kind: string; expected: string; actual: string }) => f.kind === 'sum_mismatch' && f.expected === '243.08' && f.actual === '167')).toBe(true);
+  });
+
+  it('writes one object per line as NDJSON, and only the filings asked for', () => {
+    const run = runCli(['export', '--db', db, '--format', 'ndjson', '--filing', '2']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).filing.id).toBe(2);
+  });
+
+  it('writes CSV that Excel opens as UTF-8: a BOM, quoted fields, one row per project or item', () => {
+    const projects = runCli(['export', '--db', db, '--format', 'csv']).stdout;
+    expect(projects.startsWith('\ufeffpath,') || projects.startsWith('\ufefffiling_id,')).toBe(true);
+    const rows = projects.trim().split('\r\n');
+    expect(rows).toHaveLength(1 + 3 * 15);
+    expect(rows.some((r) => r.includes(',法制工作专项项目,法制工作项目,司法办,2022,243.08,243.08万元,167,5,'))).toBe(true);
+    const items = runCli(['export', '--db', db, '--format', 'csv', '--table', 'funding_items']).stdout;
+    expect(items).toMatch(/,法制工作专项项目,2\.1,1,北京中伦律师事务所,8,8万元,false,/);
+    const findings = runCli(['export', '--db', db, '--format', 'csv', '--table', 'findings']).stdout;
+    expect(findings).toMatch(/sum_mismatch,error,综治工作经费项目,/);
+  });
+
+  it('refuses unknown formats and tables', () => {
+    expect(runCli(['export', '--db', db, '--format', 'xml']).code).toBe(2);
+    expect(runCli(['export', '--db', db, '--format', 'csv', '--table', 'nope']).code).toBe(2);
+  });
+});
