@@ -1,6 +1,9 @@
 import type { DocumentModel } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
+import { extractDepartmentGoals, extractDepartmentIndicators } from './department.js';
 import { extractFunding } from './funding.js';
+import { extractGoals } from './goals.js';
+import { extractIndicators } from './indicators.js';
 import { locate } from './locate.js';
 import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './projects.js';
 import { findStructure, type ProjectSection, type Structure } from './structure.js';
@@ -10,19 +13,25 @@ export function extractFiling(document: DocumentModel): Extraction {
   const structure = findStructure(document);
   const year = filingYear(document);
   const department = filingDepartment(document);
+  const notes: Extraction['notes'] = [];
   return {
     department: department?.name ?? null,
     year,
-    projects: structure.projects.map((section) => extractProject(section, document, year)),
-    department_goals: [],
-    department_indicators: [],
-    notes: [],
+    projects: structure.projects.map((section) => extractProject(section, document, year, notes)),
+    department_goals: extractDepartmentGoals(structure, document),
+    department_indicators: extractDepartmentIndicators(structure, document),
+    notes,
   };
 }
 
-function extractProject(section: ProjectSection, document: DocumentModel, year: number | null): Project {
+function extractProject(section: ProjectSection, document: DocumentModel, year: number | null, notes: Extraction['notes']): Project {
   const funding = extractFunding(section, document);
   const content = contentItems(section, document);
+  const goals = extractGoals(section, document);
+  const indicators = extractIndicators(section, document, goals.goals);
+  for (const threshold of indicators.unlinked) {
+    notes.push({ code: 'threshold_unlinked', message: `评价标准 target "${threshold.text}" fits no indicator of ${section.title.name}`, source: threshold.source });
+  }
   return {
     name: section.title.name,
     aliases: projectAliases(section),
@@ -35,11 +44,11 @@ function extractProject(section: ProjectSection, document: DocumentModel, year: 
     form_fields: funding.formFields,
     declared_content_count: content.declared,
     content_items: content.items,
-    declared_goal_count: null,
-    declared_goal_source: null,
-    goals: [],
-    declared_indicator_counts: [],
-    indicators: [],
+    declared_goal_count: goals.declaredCount,
+    declared_goal_source: goals.declaredSource,
+    goals: goals.goals,
+    declared_indicator_counts: indicators.declared,
+    indicators: indicators.indicators,
   };
 }
 
