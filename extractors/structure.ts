@@ -66,6 +66,8 @@ const GENERIC_NAME = /^(?:财政|部门|预算|本级|专项|市级|县级|区�
 /** The name a title line gives a project, or null when the line is no project title. */
 export function projectTitleName(text: string): string | null {
   const line = text.replace(/\s+/g, '');
+  // "第三部分预算项目绩效目标说明" names a part, not a project
+  if (/^第[一二三四五六七八九十\d]+部分/.test(line)) return null;
   for (const { pattern } of PROJECT_TITLES) {
     const match = pattern.exec(line);
     if (!match) continue;

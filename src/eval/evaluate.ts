@@ -118,7 +118,9 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
     const ti = truthItems(t);
     add('items', pairCount(ti, ei, (a, b) => a.depth === b.depth && sameWan(a.wan, b.wan) && (a.wan !== null || overlap(a.label, b.label) >= 0.6)), ei.length, ti.length);
     add('goal_counts', Number(e.declared_goal_count !== null && e.declared_goal_count === t.declared_goal_count), Number(e.declared_goal_count !== null), Number(t.declared_goal_count !== null));
-    add('goals', pairCount(t.goals, e.goals, (a, b) => overlap(a.text, b.text) >= 0.8 && Math.min(plain(a.text).length, plain(b.text).length) / Math.max(plain(a.text).length, plain(b.text).length, 1) >= 0.6), e.goals.length, t.goals.length);
+    // the truth lists the goals a filing sets (listed, 年度目标); a 总体目标 is kept apart as kind "overall"
+    const setGoals = e.goals.filter((g) => g.kind !== 'overall');
+    add('goals', pairCount(t.goals, setGoals, (a, b) => overlap(a.text, b.text) >= 0.8 && Math.min(plain(a.text).length, plain(b.text).length) / Math.max(plain(a.text).length, plain(b.text).length, 1) >= 0.6), setGoals.length, t.goals.length);
     add('indicators', pairCount(t.indicators, e.indicators, (a, b) => a.category === b.category && plain(a.name) === plain(b.name)), e.indicators.length, t.indicators.length);
     const tt = t.indicators.flatMap((i) => i.thresholds.map((th) => ({ ...th, indicator: i.name })));
     const et = e.indicators.flatMap((i) => i.thresholds.map((th) => ({ ...th, indicator: i.name })));
@@ -130,7 +132,7 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
     add('totals', 0, Number(e.total !== null), 0);
     add('items', 0, extractedItems(e).length, 0);
     add('goal_counts', 0, Number(e.declared_goal_count !== null), 0);
-    add('goals', 0, e.goals.length, 0);
+    add('goals', 0, e.goals.filter((g) => g.kind !== 'overall').length, 0);
     add('indicators', 0, e.indicators.length, 0);
     add('thresholds', 0, e.indicators.reduce((n, i) => n + i.thresholds.length, 0), 0);
   }

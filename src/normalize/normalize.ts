@@ -3,6 +3,7 @@ import { displayWidth, foldWidth, isAsciiAlnum, isHorizontalSpace, isRemovableSp
 import { CONTINUATION, TERMINAL, headingLevelOf, listMarkerOf } from './line-kinds.js';
 import { MappedTextBuilder } from './mapped-text.js';
 import { detectPageNumbers, type PageMarker } from './page-numbers.js';
+import { rebuildTextTables } from './text-tables.js';
 import type { SourceCell, SourceItem, SourceLine, SourceTable } from './source-items.js';
 
 /** Columns a wrapped line may differ from the wrap width: digits and Latin letters are narrower than two columns' worth. */
@@ -49,10 +50,12 @@ interface PendingBlock {
 
 export function normalize(input: NormalizeInput): DocumentModel {
   const physicalPages = input.physicalPageCount !== null;
-  const items = input.items.filter((item) => item.kind !== 'line' || !ARTIFACT_LINES.some((re) => re.test(item.text.trim())));
+  let items = input.items.filter((item) => item.kind !== 'line' || !ARTIFACT_LINES.some((re) => re.test(item.text.trim())));
   const markers = detectPageNumbers(items, physicalPages);
   const pageOfItem = physicalPages ? (i: number) => items[i].page : printedPageOf(markers, items.length);
   const cuts = cutsByItem(markers);
+  // pipe-separated lines are tables; page numbers glued to their rows were cut first
+  items = rebuildTextTables(items.map((item, i) => (item.kind === 'line' && cuts.has(i) ? blankCuts(item, cuts.get(i)!) : item)), (i) => cuts.has(i));
   const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
   const wrapWidth = estimateWrapWidth(lines);
   const builder = new MappedTextBuilder();
@@ -117,6 +120,13 @@ export function normalize(input: NormalizeInput): DocumentModel {
     pageStarts: pages.starts,
     messages: input.messages,
   };
+}
+
+/** The line with its cut characters turned into spaces: same length, so offsets hold. */
+function blankCuts(line: SourceLine, cuts: { from: number; to: number }[]): SourceLine {
+  let text = '';
+  for (let k = 0; k < line.text.length; k++) text += cuts.some((c) => k >= c.from && k < c.to) ? ' ' : line.text[k];
+  return { ...line, text };
 }
 
 function cutsByItem(markers: PageMarker[]): Map<number, { from: number; to: number }[]> {

@@ -1,7 +1,6 @@
 import { IngestError } from './errors.js';
 import { splitLines } from '../normalize/source-items.js';
 import type { ParsedSource } from './parsed-source.js';
-import { rebuildTextTables } from './text-tables.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -53,5 +52,5 @@ function checked(text: string | null, encoding: TextEncoding): DecodedText {
 
 export function parseText(bytes: Uint8Array): ParsedSource {
   const { text, encoding } = decodeText(bytes);
-  return { items: rebuildTextTables(splitLines(text)), sourceText: text, sourceBlocks: null, physicalPageCount: null, messages: [], meta: { encoding } };
+  return { items: splitLines(text), sourceText: text, sourceBlocks: null, physicalPageCount: null, messages: [], meta: { encoding } };
 }

@@ -11,6 +11,13 @@ import type { Flavor } from './vocab/specs.js';
 export type NumericOp = '>=' | '<=' | '=' | '>' | '<';
 export type Period = '月' | '季度' | '年';
 
+/** The period as the truth (and the extractor) name it: 每月, 每季度, 全年. */
+const TRUTH_PERIOD: Record<Period, string> = { 月: '每月', 季度: '每季度', 年: '全年' };
+
+function truthPeriod(period: Period | null): string | null {
+  return period === null ? null : TRUTH_PERIOD[period];
+}
+
 export type Target =
   | {
       kind: 'numeric';
@@ -98,7 +105,7 @@ export function phraseTargetProse(rng: Rng, target: Target): PhrasedTarget {
     const forms = PROSE_FREQUENCY.filter((form) => form.op === op && form.period === period && (form.value === null || form.value === value));
     if (forms.length > 0) {
       const phrase = rng.pick(rng.pick(forms).phrases).replace('{n}', formatNumber(value));
-      return { text: phrase, threshold: { op, value, unit: '次', period } };
+      return { text: phrase, threshold: { op, value, unit: '次', period: truthPeriod(period) } };
     }
   }
   if (value === 100 && op === '=' && unit === '%' && rng.chance(0.5)) {
@@ -108,8 +115,11 @@ export function phraseTargetProse(rng: Rng, target: Target): PhrasedTarget {
     if (rng.chance(0.7)) return { text: rng.pick(PROSE_NONE), threshold: { op: '=', value: 0, unit: null, period: null } };
     return { text: `控制为0${unit}`, threshold: { op: '=', value: 0, unit, period: null } };
   }
-  const text = fill(rng.pick(PROSE_BY_OP[op]), printedValue(target), unit);
-  return { text, threshold: { op, value, unit, period } };
+  const phrase = rng.pick(PROSE_BY_OP[op]);
+  const text = fill(phrase, printedValue(target), unit);
+  // 达/达到 reads as reaching a level, at least (the product's lexicon); reaching 100% is all of it
+  const readOp = op === '=' && phrase.startsWith('达') && !(value === 100 && unit === '%') ? '>=' : op;
+  return { text, threshold: { op: readOp, value, unit, period: truthPeriod(period) } };
 }
 
 /** The table layouts for an indicator's value: one 指标值 column, or 符号 | 值 | 单位 columns. */
@@ -132,7 +142,7 @@ export function phraseTargetTable(rng: Rng, target: Target, columns: ValueColumn
   const shownValue = printedValue(target);
   // A frequency carries its period as "次/年" in tables; the truth keeps unit and period apart.
   const shownUnit = period === null ? unit : `${unit}/${period}`;
-  const threshold: Threshold = { op, value, unit, period };
+  const threshold: Threshold = { op, value, unit, period: truthPeriod(period) };
   if (columns === 'split') return { cells: [symbol, shownValue, shownUnit], threshold };
   // "≥90.00(%)" is how rates print on Shanghai's forms; counts keep their plain form.
   const style = value !== null && period === null && unit === '%' ? rng.weighted<'plain' | 'fixed2' | 'bare'>([['plain', 6], ['fixed2', 3], ['bare', 1]]) : 'plain';

@@ -53,7 +53,7 @@ export const Threshold = z.object({
   value: z.number().nullable(),
   /** As printed ("%", "次", "人次", "天", "万元"); null when the filing prints none (">=85", qualitative). */
   unit: z.string().nullable(),
-  /** The period of a frequency: "月" for 每月一次, "季度" for 每季度至少一次, "年" for 全年不少于12次. */
+  /** The period of a frequency: "每月" for 每月一次, "每季度" for 每季度至少一次, "全年" for 全年不少于12次. */
   period: z.string().nullable(),
 });
 export type Threshold = z.infer<typeof Threshold>;
