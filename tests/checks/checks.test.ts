@@ -4,9 +4,14 @@ import { runChecks } from '../../src/checks/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { documentFromText } from '../helpers/document.js';
 
-async function findingsOf(lines: string[]): Promise<Finding[]> {
+async function checked(lines: string[]) {
   const document = await documentFromText(lines.join('\n'));
-  return runChecks({ document, extraction: extractFiling(document) });
+  const extraction = extractFiling(document);
+  return { extraction, findings: runChecks({ document, extraction }) };
+}
+
+async function findingsOf(lines: string[]): Promise<Finding[]> {
+  return (await checked(lines)).findings;
 }
 
 const project = (title: string, funding: string[], rest: string[] = []) => [
@@ -21,10 +26,37 @@ const project = (title: string, funding: string[], rest: string[] = []) => [
 ];
 
 describe('sum_mismatch', () => {
-  it('finds no error in a filing whose figures add up, nested breakdowns included', async () => {
-    const findings = await findingsOf(
-      project('校舍维修项目', ['2023年该项目安排资金共计30万元。其中：', '1、屋面维修，安排12.5万元（材料8万元、人工4.5万元）；', '2、课桌椅更换，安排17.5万元。']),
-    );
+  it('finds nothing above info in a fully consistent filing: sums, counts, summary and detail agree', async () => {
+    const { findings, extraction } = await checked([
+      '第一部分',
+      '部门整体绩效目标',
+      '二、分项绩效目标',
+      '（一）、校舍维修绩效目标：',
+      '1、维修教学楼屋面；',
+      '2、更换学生课桌椅。',
+      '第三部分',
+      '教 育 股',
+      ...project(
+        '校舍维修项目',
+        ['2023年该项目安排资金共计30万元。其中：', '1、屋面维修，安排12.5万元（材料8万元、人工4.5万元）；', '2、课桌椅更换，安排17.5万元。'],
+        [
+          '二、绩效目标和指标设置情况',
+          '（一）绩效目标',
+          '校舍维修项目主要设置了2项绩效目标：一是维修教学楼屋面。二是更换学生课桌椅。',
+          '（二）绩效指标',
+          '1、对应目标一设置1项产出指标、1项效果指标，分别是屋面维修面积；屋面维修合格率。',
+          '2、对应目标二设置1项产出指标、1项满意度指标，分别是课桌椅更换数量；学生满意度。',
+          '（三）评价标准',
+          '1、目标一对应指标的评价标准是屋面维修面积不少于500平方米；屋面维修合格率达到100%。',
+          '2、目标二对应指标的评价标准是更换课桌椅不少于300套；学生满意度不低于90%。',
+        ],
+      ),
+    ]);
+    // what the checks compared, so that "no finding" means agreement, not nothing to compare
+    const [school] = extraction.projects;
+    expect([school.declared_goal_count, school.goals.length, school.indicators.length, school.content_items.length]).toEqual([2, 2, 4, 2]);
+    expect(school.indicators.map((i) => i.thresholds.length)).toEqual([1, 1, 1, 1]);
+    expect(extraction.department_goals.map((d) => d.goals.length)).toEqual([2]);
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
