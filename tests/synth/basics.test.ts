@@ -79,7 +79,7 @@ describe('threshold phrasing', () => {
     const monthly: Target = { kind: 'numeric', op: '=', value: 1, unit: '次', period: '月', flavor: 'frequency', placeholder: false };
     const phrased = phraseTargetProse(new Rng(1), monthly);
     expect(['每月一次', '每月开展一次']).toContain(phrased.text);
-    expect(phrased.threshold).toEqual({ op: '=', value: 1, unit: '次', period: '月' });
+    expect(phrased.threshold).toEqual({ op: '=', value: 1, unit: '次', period: '每月' });
   });
 
   it('prints missing values and placeholders without a value in the truth', () => {
