@@ -79,9 +79,12 @@ export function projectTitleName(text: string): string | null {
   return null;
 }
 
-/** The core of a name, for matching a title with a form's 项目名称: "爱国卫生运动经费" ~ "爱国卫生运动". */
+/**
+ * The core of a project name, for matching names the same filing spells differently: a title with a
+ * form's 项目名称 ("爱国卫生运动经费" ~ "爱国卫生运动"), a summary with its project.
+ */
 export function coreName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/(?:项目|经费|专项|资金|费用|支出)+$/, '');
+  return name.replace(/[\s\p{P}]/gu, '').replace(/(?:项目|经费|专项|资金|费用|支出|工作)+$/, '');
 }
 
 function sameProject(a: string, b: string): boolean {

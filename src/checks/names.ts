@@ -1,10 +1,6 @@
+import { coreName } from '../../extractors/structure.js';
+
 /** Fuzzy matching of names and goal texts that the same filing spells differently. */
-
-const SUFFIXES = /(?:项目|经费|专项|资金|费用|支出|工作)+$/;
-
-export function coreName(name: string): string {
-  return name.replace(/[\s\p{P}]/gu, '').replace(SUFFIXES, '');
-}
 
 function bigrams(text: string): string[] {
   const chars = [...text];

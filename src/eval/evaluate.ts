@@ -1,3 +1,4 @@
+import { coreName } from '../../extractors/structure.js';
 import type { Extraction, FundingItem, Project } from '../model/extraction.js';
 import type { FundingItem as TruthItem, ProjectTruth, Truth } from '../synth/truth.js';
 
@@ -29,7 +30,6 @@ export function recall(score: FieldScore): number {
 }
 
 const plain = (text: string) => text.replace(/[\s，。、；：,.;:“”"（）()《》]/g, '');
-const core = (name: string) => plain(name).replace(/(?:项目|经费|专项|资金|费用|支出)+$/, '');
 
 /** Share of the shorter text's characters found, in order, in the longer one (a cheap similarity). */
 export function overlap(a: string, b: string): number {
@@ -43,8 +43,8 @@ export function overlap(a: string, b: string): number {
 }
 
 function sameProject(extracted: Project, truth: ProjectTruth): boolean {
-  const names = [extracted.name, ...extracted.aliases].map(core);
-  const truthNames = [truth.name, ...truth.aliases].map(core);
+  const names = [extracted.name, ...extracted.aliases].map(coreName);
+  const truthNames = [truth.name, ...truth.aliases].map(coreName);
   return names.some((n) => truthNames.includes(n));
 }
 
