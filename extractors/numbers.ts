@@ -754,7 +754,24 @@ function readAt(text: string, pos: number): { found: Found | null; end: number }
 }
 
 /** Every number and percentage in `text`, in order, without dates, document numbers and the like. */
-export function findNumbers(text: string): NumberMatch[] {
+export function findNumbers(text: string): readonly NumberMatch[] {
+  const cached = recentResults.get(text);
+  if (cached) return cached;
+  const found = scanNumbers(text);
+  if (recentResults.size >= RECENT_LIMIT) recentResults.clear();
+  recentResults.set(text, found);
+  return found;
+}
+
+/**
+ * The extractors ask about the same sentence several times (funding, thresholds, checks): the answers of
+ * recent texts are kept. findNumbers is a pure function of its text, so this changes nothing but time;
+ * the results are frozen so that no caller can change what another will get.
+ */
+const recentResults = new Map<string, readonly NumberMatch[]>();
+const RECENT_LIMIT = 2048;
+
+function scanNumbers(text: string): readonly NumberMatch[] {
   const folded = foldWidth(text);
   const excluded = notNumberSpans(folded);
   const matches: NumberMatch[] = [];
@@ -771,5 +788,5 @@ export function findNumbers(text: string): NumberMatch[] {
     }
     pos = Math.max(read.end, pos + 1);
   }
-  return matches;
+  return Object.freeze(matches.map((m) => Object.freeze(m)));
 }

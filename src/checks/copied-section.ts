@@ -3,7 +3,7 @@ import type { Block, DocumentModel, Source } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding } from './check.js';
 import { bandKeys, hash32, signature } from './minhash.js';
-import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
+import { NEAR_DUPLICATE, plainText, shingles } from './similarity.js';
 
 /**
  * Paragraphs of one filing found nearly verbatim in another filing already stored (another department,
@@ -21,12 +21,16 @@ export const BOILERPLATE_FILINGS = 4;
 /** When this share of a filing's paragraphs match one other filing, it is that filing again (another rendering or version). */
 export const SAME_FILING_SHARE = 0.6;
 
+/**
+ * What the copy index needs of a paragraph, computed where the filing is processed (a worker), so that
+ * the single writer does no word segmentation: its block, its exact-text fingerprint, its LSH band keys
+ * and its shingles as sorted 32-bit hashes (for the exact similarity check, and to be stored).
+ */
 export interface IndexedParagraph {
   index: number;
-  block: Exclude<Block, { type: 'table' }>;
-  shingles: Set<string>;
   fingerprint: number;
   bands: number[];
+  shingles: Uint32Array;
 }
 
 export function paragraphsOf(document: DocumentModel): IndexedParagraph[] {
@@ -36,9 +40,30 @@ export function paragraphsOf(document: DocumentModel): IndexedParagraph[] {
     const plain = plainText(block.text);
     if (plain.length < MIN_PARAGRAPH_CHARS) return;
     const set = shingles(block.text);
-    out.push({ index, block, shingles: set, fingerprint: hash32(plain) | 0, bands: bandKeys(signature(set)) });
+    out.push({ index, fingerprint: hash32(plain) | 0, bands: bandKeys(signature(set)), shingles: hashedShingles(set) });
   });
   return out;
+}
+
+function hashedShingles(set: Set<string>): Uint32Array {
+  return Uint32Array.from(new Set([...set].map((s) => hash32(s)))).sort();
+}
+
+/** Jaccard similarity of two sorted hash sets. */
+export function hashedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union === 0 ? 1 : shared / union;
 }
 
 export interface StoredParagraph {
@@ -49,18 +74,22 @@ export interface StoredParagraph {
   page: number | null;
   start: number;
   end: number;
+  shingles: Uint32Array;
 }
 
 export interface CopyMatch {
   paragraph: IndexedParagraph;
+  block: Exclude<Block, { type: 'table' }>;
   other: StoredParagraph;
   similarity: number;
 }
 
 /** Verify a candidate the index proposed: the Jaccard similarity of the two paragraphs' shingles. */
-export function verify(paragraph: IndexedParagraph, other: StoredParagraph): CopyMatch | null {
-  const similarity = jaccard(paragraph.shingles, shingles(other.text));
-  return similarity >= NEAR_DUPLICATE ? { paragraph, other, similarity } : null;
+export function verify(document: DocumentModel, paragraph: IndexedParagraph, other: StoredParagraph): CopyMatch | null {
+  const similarity = hashedJaccard(paragraph.shingles, other.shingles);
+  const block = document.blocks[paragraph.index];
+  if (similarity < NEAR_DUPLICATE || block.type === 'table') return null;
+  return { paragraph, block, other, similarity };
 }
 
 export interface CopyFinding {
@@ -90,7 +119,7 @@ export function copyFindings(document: DocumentModel, paragraphs: number, matche
           message_en: `${distinct} of ${paragraphs} paragraphs match filing #${filingId} (${otherPath}): probably the same filing in another version or format`,
           expected: null,
           actual: String(distinct),
-          locations: [at(locate(document, list[0].paragraph.block.start, list[0].paragraph.block.end), 'this filing'), otherSide(list[0].other)],
+          locations: [at(locate(document, list[0].block.start, list[0].block.end), 'this filing'), otherSide(list[0].other)],
         }),
       });
       continue;
@@ -98,7 +127,7 @@ export function copyFindings(document: DocumentModel, paragraphs: number, matche
     for (const run of runs(list)) {
       const first = run[0];
       const last = run[run.length - 1];
-      const here = locate(document, first.paragraph.block.start, last.paragraph.block.end);
+      const here = locate(document, first.block.start, last.block.end);
       const similarity = Math.min(...run.map((m) => m.similarity));
       findings.push({
         evidence: evidenceOf(run),

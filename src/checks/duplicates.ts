@@ -125,11 +125,12 @@ function duplicateItems(document: DocumentModel): Finding[] {
   const findings: Finding[] = [];
   let list: Extract<Block, { type: 'list_item' }>[] = [];
   const flush = () => {
+    const plain = list.map((item) => plainText(item.text));
+    const sets = list.map((item) => shingles(item.text));
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const a = plainText(list[i].text);
-        const b = plainText(list[j].text);
-        const same = a === b || (Math.min(a.length, b.length) >= 8 && jaccard(shingles(list[i].text), shingles(list[j].text)) >= NEAR_DUPLICATE);
+        const [a, b] = [plain[i], plain[j]];
+        const same = a === b || (Math.min(a.length, b.length) >= 8 && jaccard(sets[i], sets[j]) >= NEAR_DUPLICATE);
         if (!same) continue;
         findings.push(
           finding({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractFiling } from '../../extractors/index.js';
+import { paragraphsOf } from '../checks/copied-section.js';
 import { runChecks } from '../checks/index.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
@@ -39,7 +40,8 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
     if (document.text.trim() === '') throw new IngestError('NO_TEXT', 'nothing left after normalisation', 'normalize');
     const extraction = await timed('extract', () => extractFiling(document));
     const findings = await timed('check', () => runChecks({ document, extraction }));
-    return { file, document, meta: parsed.meta, extraction, findings, timings };
+    const copyParagraphs = await timed('check', () => paragraphsOf(document));
+    return { file, document, meta: parsed.meta, extraction, findings, copyParagraphs, timings };
   } catch (error) {
     throw error instanceof IngestError ? error : asIngestError(error, stage);
   }

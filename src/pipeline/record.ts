@@ -1,5 +1,6 @@
 import type { DocumentModel, Format } from '../model/document.js';
 import type { Extraction } from '../model/extraction.js';
+import type { IndexedParagraph } from '../checks/copied-section.js';
 import type { Finding } from '../model/finding.js';
 
 /** Facts about the file itself, known before parsing. */
@@ -22,5 +23,7 @@ export interface FilingRecord {
   extraction: Extraction;
   /** Findings of the within-filing checks; findings across filings are added when the record is stored. */
   findings: Finding[];
+  /** The paragraphs to compare with other filings, prepared here so that the writer does no segmentation. */
+  copyParagraphs: IndexedParagraph[];
   timings: StageTimings;
 }

@@ -1,93 +1,106 @@
 import type Database from 'better-sqlite3';
-import { BOILERPLATE_FILINGS, copyFindings, paragraphsOf, verify, type CopyFinding, type CopyMatch, type StoredParagraph } from '../checks/copied-section.js';
+import { BOILERPLATE_FILINGS, copyFindings, verify, type CopyFinding, type CopyMatch, type IndexedParagraph, type StoredParagraph } from '../checks/copied-section.js';
+import { BANDS } from '../checks/minhash.js';
 import type { DocumentModel } from '../model/document.js';
 
+/** One integer per (band, bucket): band × 2^32 + the bucket hash as unsigned. */
+export function bucketKey(band: number, bucket: number): number {
+  return band * 2 ** 32 + (bucket >>> 0);
+}
+
 /**
- * The cross-filing copy index in SQLite: each paragraph's LSH band keys and exact fingerprint. Every
- * lookup is bounded (LIMIT): a bucket or fingerprint shared by more filings than the boilerplate limit
- * is boilerplate, skipped and no longer filled, so the cost per filing stays flat as the corpus grows.
- * Boilerplate is learnt as the corpus grows: the first filings that share a sentence are reported as
- * copies until enough filings share it, and then those findings are withdrawn.
+ * The cross-filing copy index in SQLite: each paragraph's LSH bucket keys, exact fingerprint and hashed
+ * shingles. A bucket or fingerprint shared by as many filings as the boilerplate limit is boilerplate:
+ * skipped and no longer filled, so every look-up stays small and the cost per filing flat as the corpus
+ * grows. Boilerplate is learnt as the corpus grows: the first filings that share a sentence are reported
+ * as copies until enough filings share it, and then those findings are withdrawn.
  */
 export class CopyIndex {
   private readonly statements;
-  /** What the last call looked at: bucket rows read and candidates verified (the cost that must stay flat). */
-  lastStats = { bucketRows: 0, verified: 0 };
+  /** What the last call looked at and took: bucket rows read, candidates verified, milliseconds (the cost that must stay flat). */
+  lastStats = { bucketRows: 0, verified: 0, ms: 0 };
 
   constructor(db: Database.Database) {
+    const keys = Array.from({ length: BANDS }, () => '?').join(', ');
     this.statements = {
-      bucket: db.prepare('SELECT filing_id, block_idx FROM copy_buckets WHERE band = ? AND bucket = ? AND filing_id != ? LIMIT ?'),
+      buckets: db.prepare(`SELECT bucket_key, filing_id, block_idx FROM copy_buckets WHERE bucket_key IN (${keys}) AND filing_id != ?`),
       fingerprint: db.prepare('SELECT DISTINCT filing_id FROM paragraph_fingerprints WHERE fingerprint = ? AND filing_id != ? LIMIT ?'),
-      block: db.prepare(
-        `SELECT b.filing_id, f.path, b.idx, b.text, b.page, b.start, b.end
-           FROM blocks b JOIN filings f ON f.id = b.filing_id WHERE b.filing_id = ? AND b.idx = ?`,
+      paragraph: db.prepare(
+        `SELECT b.filing_id, f.path, b.idx, b.text, b.page, b.start, b.end, s.shingles
+           FROM copy_shingles s JOIN blocks b ON b.filing_id = s.filing_id AND b.idx = s.block_idx JOIN filings f ON f.id = b.filing_id
+          WHERE s.filing_id = ? AND s.block_idx = ?`,
       ),
-      addBucket: db.prepare('INSERT INTO copy_buckets (band, bucket, filing_id, block_idx) VALUES (?, ?, ?, ?)'),
+      addBucket: db.prepare('INSERT INTO copy_buckets (bucket_key, filing_id, block_idx) VALUES (?, ?, ?)'),
       addFingerprint: db.prepare('INSERT INTO paragraph_fingerprints (fingerprint, filing_id) VALUES (?, ?)'),
-      addEvidence: db.prepare('INSERT INTO copy_evidence (finding_id, band, bucket) VALUES (?, ?, ?)'),
-      withdraw: db.prepare('DELETE FROM findings WHERE id IN (SELECT finding_id FROM copy_evidence WHERE band = ? AND bucket = ?)'),
+      addShingles: db.prepare('INSERT INTO copy_shingles (filing_id, block_idx, shingles) VALUES (?, ?, ?)'),
+      addEvidence: db.prepare('INSERT INTO copy_evidence (finding_id, bucket_key) VALUES (?, ?)'),
+      withdraw: db.prepare('DELETE FROM findings WHERE id IN (SELECT finding_id FROM copy_evidence WHERE bucket_key = ?)'),
     };
   }
 
   /** Find the filing's copied paragraphs, then index it. Call inside the filing's transaction, after its blocks are stored. */
-  checkAndAdd(filingId: number, document: DocumentModel): CopyFinding[] {
-    const paragraphs = paragraphsOf(document);
+  checkAndAdd(filingId: number, document: DocumentModel, paragraphs: IndexedParagraph[]): CopyFinding[] {
+    const started = performance.now();
+    this.lastStats = { bucketRows: 0, verified: 0, ms: 0 };
     const matches: CopyMatch[] = [];
-    this.lastStats = { bucketRows: 0, verified: 0 };
-    const saturated = new Set<string>();
+    const saturated = new Set<number>();
+    const boilerplate = new Set<number>();
     for (const paragraph of paragraphs) {
+      const keys = paragraph.bands.map((bucket, band) => bucketKey(band, bucket));
       const sharedBy = this.statements.fingerprint.all(paragraph.fingerprint, filingId, BOILERPLATE_FILINGS) as unknown[];
       if (sharedBy.length >= BOILERPLATE_FILINGS) {
-        paragraph.bands.forEach((bucket, band) => saturated.add(`${band}:${bucket}`));
+        keys.forEach((key) => saturated.add(key));
+        boilerplate.add(paragraph.index);
         continue;
       }
-      const candidates = new Map<string, { filing: number; block: number }>();
-      let boilerplate = false;
-      paragraph.bands.forEach((bucket, band) => {
-        const rows = this.statements.bucket.all(band, bucket, filingId, BOILERPLATE_FILINGS * 4) as { filing_id: number; block_idx: number }[];
-        this.lastStats.bucketRows += rows.length;
-        const filings = new Set(rows.map((r) => r.filing_id));
-        if (filings.size >= BOILERPLATE_FILINGS) {
-          boilerplate = true;
-          saturated.add(`${band}:${bucket}`);
-          return;
-        }
-        for (const row of rows) candidates.set(`${row.filing_id}:${row.block_idx}`, { filing: row.filing_id, block: row.block_idx });
-      });
-      if (boilerplate) continue;
+      const rows = this.statements.buckets.all(...keys, filingId) as { bucket_key: number; filing_id: number; block_idx: number }[];
+      this.lastStats.bucketRows += rows.length;
+      const filingsByKey = new Map<number, Set<number>>();
+      for (const row of rows) filingsByKey.set(row.bucket_key, (filingsByKey.get(row.bucket_key) ?? new Set()).add(row.filing_id));
+      const full = [...filingsByKey].filter(([, filings]) => filings.size >= BOILERPLATE_FILINGS).map(([key]) => key);
+      if (full.length > 0) {
+        full.forEach((key) => saturated.add(key));
+        continue;
+      }
+      const candidates = new Map(rows.map((row) => [`${row.filing_id}:${row.block_idx}`, row]));
       this.lastStats.verified += candidates.size;
       const verified = [...candidates.values()]
-        .map(({ filing, block }) => this.storedParagraph(filing, block))
-        .flatMap((other) => (other ? [verify(paragraph, other)] : []))
+        .map((row) => this.storedParagraph(row.filing_id, row.block_idx))
+        .flatMap((other) => (other ? [verify(document, paragraph, other)] : []))
         .filter((m): m is CopyMatch => m !== null);
       if (new Set(verified.map((m) => m.other.filingId)).size >= BOILERPLATE_FILINGS) continue;
       matches.push(...verified);
     }
-    for (const key of saturated) {
-      const [band, bucket] = key.split(':').map(Number);
-      this.statements.withdraw.run(band, bucket);
-    }
+    for (const key of saturated) this.statements.withdraw.run(key);
     for (const paragraph of paragraphs) {
+      // a paragraph already known as boilerplate adds nothing: its rows would only make look-ups longer
+      if (boilerplate.has(paragraph.index)) continue;
       this.statements.addFingerprint.run(paragraph.fingerprint, filingId);
+      this.statements.addShingles.run(filingId, paragraph.index, Buffer.from(paragraph.shingles.buffer, paragraph.shingles.byteOffset, paragraph.shingles.byteLength));
       paragraph.bands.forEach((bucket, band) => {
-        if (!saturated.has(`${band}:${bucket}`)) this.statements.addBucket.run(band, bucket, filingId, paragraph.index);
+        const key = bucketKey(band, bucket);
+        if (!saturated.has(key)) this.statements.addBucket.run(key, filingId, paragraph.index);
       });
     }
-    return copyFindings(document, paragraphs.length, matches);
+    const findings = copyFindings(document, paragraphs.length, matches);
+    this.lastStats.ms = performance.now() - started;
+    return findings;
   }
 
   /** Tie stored copy findings to the buckets they rest on. */
   remember(findingIds: number[], copies: CopyFinding[]): void {
     copies.forEach((copy, k) => {
-      for (const [band, bucket] of copy.evidence) this.statements.addEvidence.run(findingIds[k], band, bucket);
+      for (const [band, bucket] of copy.evidence) this.statements.addEvidence.run(findingIds[k], bucketKey(band, bucket));
     });
   }
 
   private storedParagraph(filingId: number, blockIndex: number): StoredParagraph | null {
-    const row = this.statements.block.get(filingId, blockIndex) as
-      | { filing_id: number; path: string; idx: number; text: string | null; page: number | null; start: number; end: number }
+    const row = this.statements.paragraph.get(filingId, blockIndex) as
+      | { filing_id: number; path: string; idx: number; text: string | null; page: number | null; start: number; end: number; shingles: Buffer }
       | undefined;
     if (!row || row.text === null) return null;
-    return { filingId: row.filing_id, path: row.path, blockIndex: row.idx, text: row.text, page: row.page, start: row.start, end: row.end };
+    const bytes = row.shingles;
+    const shingles = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    return { filingId: row.filing_id, path: row.path, blockIndex: row.idx, text: row.text, page: row.page, start: row.start, end: row.end, shingles };
   }
 }

@@ -61,8 +61,14 @@ export class FilingStore {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // bulk ingest writes thousands of rows per filing: a larger page cache and rarer WAL checkpoints
+        // keep commits cheap (a checkpoint is where SQLite copies the log into the database)
+        db.pragma('cache_size = -65536');
+        db.pragma('wal_autocheckpoint = 10000');
         db.pragma('foreign_keys = ON');
-        migrate(db);
+        // one process at a time reads the schema version and migrates: two ingests starting together on a
+        // new database would otherwise both create the tables
+        db.transaction(() => migrate(db)).immediate();
       }
     } catch (error) {
       db.close();
@@ -124,7 +130,7 @@ export class FilingStore {
       const filingId = Number(info.lastInsertRowid);
       document.blocks.forEach((block, idx) => this.statements.insertBlock.run(blockRow(filingId, idx, block)));
       this.extractionWriter.write(filingId, record.extraction);
-      const copies = this.copyIndex.checkAndAdd(filingId, document);
+      const copies = this.copyIndex.checkAndAdd(filingId, document, record.copyParagraphs);
       const ids = this.findingWriter.write(filingId, [...record.findings, ...copies.map((c) => c.finding)]);
       this.copyIndex.remember(ids.slice(record.findings.length), copies);
       return filingId;

@@ -217,13 +217,13 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
     version: 4,
     description: 'cross-filing copy index: MinHash LSH buckets and paragraph fingerprints',
     sql: `
+      -- bucket_key = band × 2^32 + the band's 32-bit bucket hash: one indexed column, one look-up per paragraph
       CREATE TABLE copy_buckets (
-        band      INTEGER NOT NULL,
-        bucket    INTEGER NOT NULL,
-        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
-        block_idx INTEGER NOT NULL
+        bucket_key INTEGER NOT NULL,
+        filing_id  INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        block_idx  INTEGER NOT NULL
       );
-      CREATE INDEX copy_buckets_key ON copy_buckets (band, bucket);
+      CREATE INDEX copy_buckets_key ON copy_buckets (bucket_key);
       CREATE INDEX copy_buckets_filing ON copy_buckets (filing_id);
 
       CREATE TABLE paragraph_fingerprints (
@@ -233,13 +233,20 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       CREATE INDEX paragraph_fingerprints_key ON paragraph_fingerprints (fingerprint);
       CREATE INDEX paragraph_fingerprints_filing ON paragraph_fingerprints (filing_id);
 
+      -- each indexed paragraph's word shingles as sorted 32-bit hashes, to verify a candidate exactly
+      CREATE TABLE copy_shingles (
+        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        block_idx INTEGER NOT NULL,
+        shingles  BLOB NOT NULL,
+        PRIMARY KEY (filing_id, block_idx)
+      );
+
       -- which buckets a copied_section finding rests on: withdrawn when a bucket turns out to be boilerplate
       CREATE TABLE copy_evidence (
         finding_id INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
-        band       INTEGER NOT NULL,
-        bucket     INTEGER NOT NULL
+        bucket_key INTEGER NOT NULL
       );
-      CREATE INDEX copy_evidence_key ON copy_evidence (band, bucket);
+      CREATE INDEX copy_evidence_key ON copy_evidence (bucket_key);
       CREATE INDEX copy_evidence_finding ON copy_evidence (finding_id);
     `,
   },
