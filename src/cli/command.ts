@@ -39,3 +39,9 @@ export function positiveInteger(value: string | undefined, name: string): number
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} takes a whole number ≥ 1, not "${value}"`);
   return Number(value);
 }
+
+export function positiveNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`${name} takes a number > 0, not "${value}"`);
+  return Number(value);
+}

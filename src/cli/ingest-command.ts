@@ -1,44 +1,126 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ingest, type FileEvent } from '../pipeline/ingest.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIMEOUT_MS, ingest, type FileEvent, type IngestOptions, type IngestSummary } from '../pipeline/ingest.js';
+import { RunStats } from '../pipeline/run-stats.js';
+import { countInputs } from '../pipeline/walk.js';
+import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
 import { DEFAULT_DB_PATH } from '../store/database.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
+import { trapInterrupts } from './interrupt.js';
+import { ProgressReporter } from './progress.js';
+
+const MIB = 1024 * 1024;
+const DEFAULT_PROGRESS_SECONDS = 5;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  force: { type: 'boolean' },
+  workers: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-size': { type: 'string' },
+  'max-pages': { type: 'string' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'progress-every': { type: 'string' },
+} as const;
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
-  usage: `filings ingest <files or folders…> [--db PATH] [--force]
+  usage: `filings ingest <files or folders…> [--db PATH] [--force] [--workers N] [--timeout SECONDS]
+                 [--max-size MB] [--max-pages N] [--quiet] [--json]
 
-Folders are walked recursively for .txt, .docx and .pdf files. Each file is parsed, normalized and
-stored in its own transaction; one line per file says ok, skipped (unchanged) or error with the reason.
+Folders are walked recursively for .txt, .docx and .pdf files. Files are processed in parallel by worker
+threads and committed in batches, each filing atomically; one line per file says ok, skipped (unchanged)
+or error with the reason. A run stopped at any moment (Ctrl-C, kill) is continued by running the same
+command again: what was committed is skipped.
 
 Options:
-  --db PATH   database file (default ${DEFAULT_DB_PATH})
-  --force     re-ingest files whose content has not changed, and retry files that failed before
-  -h, --help  show this help
+  --db PATH            database file (default ${DEFAULT_DB_PATH})
+  --force              re-ingest files whose content has not changed, and retry files that failed before
+  --workers N          worker threads (default: the number of cores, here ${availableParallelism()})
+  --timeout SECONDS    a file still processing after this long is stopped and recorded as a TIMEOUT error
+                       (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --max-size MB        larger files are refused as TOO_LARGE without being read (default ${DEFAULT_MAX_FILE_BYTES / MIB}, in MiB)
+  --max-pages N        documents with more pages are refused as TOO_MANY_PAGES (default ${DEFAULT_PARSE_LIMITS.maxPages})
+  --quiet              print only the summary: no per-file lines, no progress
+  --json               print the summary as JSON on standard output (per-file lines and the human
+                       summary then go to standard error)
+  --progress-every S   when standard error is not a terminal, a progress line every S seconds (default ${DEFAULT_PROGRESS_SECONDS})
+  -h, --help           show this help
 
-Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 on a usage error.`,
+On a terminal a status line (files done / total, filings/s, pages/s, failures, ETA) is redrawn below the
+per-file lines. Ctrl-C stops taking new files, finishes and commits the files in progress, prints the
+summary and exits with 130; a second Ctrl-C quits at once (committed filings stay).
+
+Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 on a usage error,
+130 when interrupted.`,
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, {
-      db: { type: 'string' },
-      force: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (values.help) {
       console.log(this.usage);
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
-    const summary = await ingest(positionals, {
-      db: values.db,
-      force: values.force,
-      onFile: (event) => console.log(describe(event)),
+    const settings = readSettings(values);
+    // with --json, standard output holds the JSON document only
+    const lines = settings.json ? process.stderr : process.stdout;
+
+    const stats = new RunStats();
+    const progress = settings.quiet
+      ? null
+      : new ProgressReporter(stats, { stream: process.stderr, live: process.stderr.isTTY === true, plainEveryMs: settings.progressEveryMs });
+    if (progress) {
+      progress.start();
+      // the total is a nicety: an input that cannot be walked is reported by the ingest itself
+      countInputs(positionals).then((total) => progress.setTotal(total), () => {});
+    }
+    const trap = trapInterrupts(() => {
+      const notice = 'interrupted: finishing the files in progress (Ctrl-C again to quit at once)';
+      if (progress) progress.fileLine(process.stderr, notice);
+      else process.stderr.write(notice + '\n');
     });
-    const seconds = (summary.elapsedMs / 1000).toFixed(1);
-    console.log(
-      `${summary.total} file(s): ${summary.ok} ingested, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds} s → ${summary.db}`,
-    );
-    return summary.failed > 0 ? 1 : 0;
+    let summary: IngestSummary;
+    try {
+      summary = await ingest(positionals, {
+        ...settings.ingest,
+        signal: trap.signal,
+        onFile: (event) => {
+          stats.add(event);
+          progress?.fileLine(lines, describe(event));
+        },
+      });
+    } finally {
+      progress?.stop();
+      trap.release();
+    }
+    if (!(settings.quiet && settings.json)) lines.write(summaryLine(summary) + '\n');
+    if (settings.json) process.stdout.write(JSON.stringify(jsonSummary(summary, stats), null, 2) + '\n');
+    return trap.exitCode() ?? (summary.failed > 0 ? 1 : 0);
   },
 };
+
+type IngestValues = ParsedCommandArgs<typeof OPTIONS>['values'];
+
+/** The options as the pipeline and the printing take them, checked. */
+function readSettings(values: IngestValues) {
+  const timeoutSeconds = positiveNumber(values.timeout, '--timeout');
+  const maxSizeMb = positiveNumber(values['max-size'], '--max-size');
+  const ingestOptions: IngestOptions = {
+    db: values.db,
+    force: values.force,
+    workers: positiveInteger(values.workers, '--workers'),
+    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    maxFileBytes: maxSizeMb === undefined ? undefined : Math.round(maxSizeMb * MIB),
+    limits: { ...DEFAULT_PARSE_LIMITS, maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages },
+  };
+  return {
+    ingest: ingestOptions,
+    quiet: values.quiet === true,
+    json: values.json === true,
+    progressEveryMs: (positiveNumber(values['progress-every'], '--progress-every') ?? DEFAULT_PROGRESS_SECONDS) * 1000,
+  };
+}
 
 export function relative(filePath: string): string {
   const rel = path.relative(process.cwd(), filePath);
@@ -58,4 +140,39 @@ function describe(event: FileEvent): string {
     case 'error':
       return `error    ${where}  ${event.code}: ${event.message}`;
   }
+}
+
+function summaryLine(summary: IngestSummary): string {
+  const seconds = (summary.elapsedMs / 1000).toFixed(1);
+  const line = `${summary.total} file(s): ${summary.ok} ingested, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds} s → ${summary.db}`;
+  return summary.interrupted ? `${line}\ninterrupted: run the same command again to continue` : line;
+}
+
+/** The --json summary: counts, rates, where the time went and the peak memory of the whole process (all threads). */
+function jsonSummary(summary: IngestSummary, stats: RunStats) {
+  const seconds = summary.elapsedMs / 1000;
+  const perSecond = (n: number) => (seconds > 0 ? round(n / seconds) : 0);
+  return {
+    db: summary.db,
+    workers: summary.workers,
+    interrupted: summary.interrupted,
+    files: summary.total,
+    ingested: summary.ok,
+    skipped: summary.skipped,
+    failed: summary.failed,
+    failures: stats.failures,
+    elapsed_s: round(seconds),
+    pages: stats.pages,
+    bytes: stats.bytes,
+    filings_per_s: perSecond(stats.ingested),
+    pages_per_s: perSecond(stats.pages),
+    mb_per_s: perSecond(stats.bytes / 1e6),
+    by_format: stats.byFormat,
+    stage_ms: Object.fromEntries(Object.entries(stats.stageMs).map(([stage, ms]) => [stage, round(ms)])),
+    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }

@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
+import { benchCommand } from './bench-command.js';
 import { diffCommand } from './diff-command.js';
 import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
@@ -7,7 +8,7 @@ import { reportCommand } from './report-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
 
-const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, reportCommand, schemaCommand];
+const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, reportCommand, schemaCommand, benchCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -20,7 +21,7 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'filings <command> --help' for a command's options.",
-    'Exit codes: 0 success, 1 a file failed (or findings at --fail-on level), 2 usage error.',
+    'Exit codes: 0 success, 1 a file failed (or findings at --fail-on level), 2 usage error, 130 ingest interrupted.',
   ].join('\n');
 }
 

@@ -24,6 +24,9 @@ const pdfjsDir = (() => {
 const CMAP_URL = path.join(pdfjsDir, 'cmaps') + path.sep;
 const STANDARD_FONTS_URL = path.join(pdfjsDir, 'standard_fonts') + path.sep;
 
+/** The PDFParse options that give pdf.js its CMaps and fonts (the benchmark's bare-parser reference uses them too). */
+export const PDF_ASSETS = { cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL } as const;
+
 export interface PdfLimits {
   maxPages: number;
 }
@@ -39,9 +42,7 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = { maxPages
   const warnings = captureWarnings();
   const parser = new PDFParse({
     data: new Uint8Array(bytes),
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS_URL,
+    ...PDF_ASSETS,
     verbosity: 1,
   });
   try {

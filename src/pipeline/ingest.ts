@@ -1,25 +1,34 @@
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import PQueue from 'p-queue';
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import { DEFAULT_PARSE_LIMITS, requireFormat, type ParseLimits } from '../parsers/index.js';
-import { DEFAULT_DB_PATH, DatabaseBusyError, FilingStore } from '../store/database.js';
-import { processFile, sha256Of } from './process.js';
-import type { StageTimings } from './record.js';
+import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
+import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer.js';
+import type { FileEvent } from './events.js';
+import { sha256Of } from './process.js';
+import { WorkerPool, WorkerStartError } from './worker-pool.js';
 import { walkInputs } from './walk.js';
+
+export type { FileEvent } from './events.js';
 
 export interface IngestOptions {
   db?: string;
   /** Re-ingest files whose content has not changed, and retry files that failed before. */
   force?: boolean;
+  /** Worker threads processing files in parallel; default the number of cores. */
+  workers?: number;
+  /** A file still processing after this long is recorded as a TIMEOUT error; default 60 s. */
+  timeoutMs?: number;
+  /** Larger files are refused (TOO_LARGE) before being read; default 200 MiB. */
   maxFileBytes?: number;
   limits?: ParseLimits;
-  /** Called once per file, in the order files finish. */
+  batch?: BatchLimits;
+  /** When aborted, no new file is started; files in progress are finished and committed, then ingest returns. */
+  signal?: AbortSignal;
+  /** Called once per file, in the order files are committed (not the walk's order: workers finish out of order). */
   onFile?: (event: FileEvent) => void;
 }
-
-export type FileEvent =
-  | { status: 'ok'; path: string; filingId: number; pages: number | null; blocks: number; warnings: number; timings: StageTimings }
-  | { status: 'skipped'; path: string; reason: string }
-  | { status: 'error'; path: string; code: string; stage: string; message: string };
 
 export interface IngestSummary {
   total: number;
@@ -28,63 +37,135 @@ export interface IngestSummary {
   failed: number;
   elapsedMs: number;
   db: string;
+  workers: number;
+  /** Stopped by the signal before every file was seen. */
+  interrupted: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Ingest files and folders into the database: each file is parsed, normalized and stored in its own transaction. */
+/**
+ * Ingest files and folders into the database. The walk streams paths; the main thread reads and hashes
+ * each file and skips what is already stored; worker threads parse, normalize, extract and check; the main
+ * thread, the one writer, commits results in batches. Memory is bounded whatever the number of files: at
+ * most two files per worker (one running, one waiting in its port) and one batch of records.
+ */
 export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const dbPath = options.db ?? DEFAULT_DB_PATH;
-  const store = FilingStore.open(dbPath);
-  const summary: IngestSummary = { total: 0, ok: 0, skipped: 0, failed: 0, elapsedMs: 0, db: dbPath };
+  const workers = options.workers ?? availableParallelism();
+  const summary: IngestSummary = { total: 0, ok: 0, skipped: 0, failed: 0, elapsedMs: 0, db: dbPath, workers, interrupted: false };
+  const inFlight = new Set<string>();
   const emit = (event: FileEvent) => {
+    if (event.status !== 'skipped') inFlight.delete(event.path);
     summary.total++;
     if (event.status === 'ok') summary.ok++;
     else if (event.status === 'skipped') summary.skipped++;
     else summary.failed++;
     options.onFile?.(event);
   };
+
+  // the first error that stops the run (locked database, worker that cannot start)
+  const fatal: { error: unknown }[] = [];
+  const queue = new PQueue({ concurrency: 2 * workers });
+  const fail = (error: unknown) => {
+    if (fatal.length === 0) fatal.push({ error });
+    queue.clear();
+  };
+  const stopping = () => fatal.length > 0 || options.signal?.aborted === true;
+
+  const store = FilingStore.open(dbPath);
+  let pool: WorkerPool | null = null;
+  const writer = new BatchWriter(store, emit, fail, options.batch ?? DEFAULT_BATCH_LIMITS);
   try {
+    pool = new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    const file = new FileIngest(store, pool, writer, inFlight, emit, options);
     for await (const entry of walkInputs(inputs)) {
+      if (stopping()) break;
       if ('error' in entry) {
         const error = new IngestError('UNREADABLE', entry.error.message, 'read');
-        store.recordError({ path: entry.path, sha256: null, stage: 'read', code: error.code, message: error.message });
-        emit({ status: 'error', path: entry.path, code: error.code, stage: 'read', message: error.message });
+        writer.addError({ path: entry.path, sha256: null, stage: 'read', code: error.code, message: error.message });
         continue;
       }
-      emit(await ingestOne(store, entry.path, options));
+      // backpressure: the walk waits while a full line of files waits for workers
+      await queue.onSizeLessThan(queue.concurrency);
+      if (stopping()) break;
+      queue.add(() => file.ingest(entry.path)).catch(fail);
     }
+    if (stopping()) queue.clear();
+    await queue.onIdle();
+    writer.flush();
+  } catch (error) {
+    fail(error);
   } finally {
+    writer.close();
+    await pool?.close();
     store.close();
   }
+  if (fatal.length > 0) throw fatal[0].error;
+  summary.interrupted = options.signal?.aborted === true;
   summary.elapsedMs = performance.now() - started;
   return summary;
 }
 
-async function ingestOne(store: FilingStore, filePath: string, options: IngestOptions): Promise<FileEvent> {
-  let sha256: string | null = null;
-  try {
-    const format = requireFormat(filePath);
-    const bytes = await readBytes(filePath, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    sha256 = sha256Of(bytes);
-    if (!options.force) {
-      const existing = store.findByPath(filePath);
-      if (existing?.sha256 === sha256 && existing.current) return { status: 'skipped', path: filePath, reason: 'unchanged' };
-      const known = store.knownError(filePath, sha256);
-      if (known) return { status: 'skipped', path: filePath, reason: `failed before (${known.code}), unchanged; --force retries` };
+/** One file's way from path to writer. */
+class FileIngest {
+  private readonly maxFileBytes: number;
+  private readonly limits: ParseLimits;
+
+  constructor(
+    private readonly store: FilingStore,
+    private readonly pool: WorkerPool,
+    private readonly writer: BatchWriter,
+    private readonly inFlight: Set<string>,
+    private readonly emit: (event: FileEvent) => void,
+    private readonly options: IngestOptions,
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  }
+
+  async ingest(filePath: string): Promise<void> {
+    let sha256: string | null = null;
+    try {
+      const format = requireFormat(filePath);
+      const readStarted = performance.now();
+      const bytes = await readBytes(filePath, this.maxFileBytes);
+      sha256 = sha256Of(bytes);
+      const readMs = performance.now() - readStarted;
+      const skip = this.skipReason(filePath, sha256);
+      if (skip !== null) {
+        this.emit({ status: 'skipped', path: filePath, reason: skip });
+        return;
+      }
+      this.inFlight.add(filePath);
+      const outcome = await this.pool.run({ path: filePath, sha256, byteSize: bytes.length, format }, bytes, this.limits);
+      if (outcome.ok) {
+        outcome.record.timings.read = readMs;
+        this.writer.addFiling(outcome.record);
+      } else {
+        const { code, stage, detail } = outcome.failure;
+        this.writer.addError({ path: filePath, sha256, stage, code, message: new IngestError(code, detail, stage).message });
+      }
+    } catch (thrown) {
+      // no file can be processed: the run stops (ingest's fail)
+      if (thrown instanceof WorkerStartError) throw thrown;
+      const error = asIngestError(thrown, 'read');
+      this.writer.addError({ path: filePath, sha256, stage: error.stage, code: error.code, message: error.message });
     }
-    const record = await processFile({ path: filePath, sha256, byteSize: bytes.length, format }, bytes, options.limits ?? DEFAULT_PARSE_LIMITS);
-    const storeStarted = performance.now();
-    const filingId = store.saveFiling(record);
-    record.timings.store = performance.now() - storeStarted;
-    const { document } = record;
-    return { status: 'ok', path: filePath, filingId, pages: document.pageCount, blocks: document.blocks.length, warnings: document.messages.length, timings: record.timings };
-  } catch (thrown) {
-    if (thrown instanceof DatabaseBusyError) throw thrown;
-    const error = asIngestError(thrown, 'parse');
-    store.recordError({ path: filePath, sha256, stage: error.stage, code: error.code, message: error.message });
-    return { status: 'error', path: filePath, code: error.code, stage: error.stage, message: error.message };
+  }
+
+  /** Why this file need not be processed, or null. */
+  private skipReason(filePath: string, sha256: string): string | null {
+    // the same path named twice (a folder and a file in it) while its first copy is not yet committed
+    if (this.inFlight.has(filePath)) return 'named twice';
+    if (this.options.force) return null;
+    const existing = this.store.findByPath(filePath);
+    if (existing?.sha256 === sha256 && existing.current) return 'unchanged';
+    const known = this.store.knownError(filePath, sha256);
+    if (known) return `failed before (${known.code}), unchanged; --force retries`;
+    return null;
   }
 }
 

@@ -47,3 +47,10 @@ async function* walkDirectory(dir: string): AsyncGenerator<WalkEntry | { path: s
     else if (formatOf(full) !== null) yield { path: full, explicit: false };
   }
 }
+
+/** How many entries walkInputs yields, by a walk of its own (directory listings only): a total for progress. */
+export async function countInputs(inputs: string[]): Promise<number> {
+  let count = 0;
+  for await (const _entry of walkInputs(inputs)) count++;
+  return count;
+}

@@ -1,0 +1,18 @@
+import type { Format } from '../model/document.js';
+import type { StageTimings } from './record.js';
+
+/** What became of one file, reported once its outcome is committed (or, for a skipped file, decided). */
+export type FileEvent =
+  | {
+      status: 'ok';
+      path: string;
+      format: Format;
+      bytes: number;
+      filingId: number;
+      pages: number | null;
+      blocks: number;
+      warnings: number;
+      timings: StageTimings;
+    }
+  | { status: 'skipped'; path: string; reason: string }
+  | { status: 'error'; path: string; code: string; stage: string; message: string };

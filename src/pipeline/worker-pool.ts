@@ -1,0 +1,206 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseLimits } from '../parsers/index.js';
+import type { FileFacts, FilingRecord } from './record.js';
+import type { JobFailure, WorkerJob, WorkerReply } from './worker-protocol.js';
+
+export type JobOutcome = { ok: true; record: FilingRecord } | { ok: false; failure: JobFailure };
+
+export interface PoolOptions {
+  size: number;
+  /** A file still processing after this long is abandoned: its worker is terminated and replaced. */
+  timeoutMs: number;
+  /** The worker script; default the compiled dist/src/pipeline/worker.js of this package. */
+  entry?: string;
+}
+
+/**
+ * Guard rail for one worker's JavaScript heap: a file that needs more fails alone (its worker is replaced)
+ * instead of taking the whole process down.
+ */
+const WORKER_HEAP_MB = 2048;
+
+/** A worker that could not start (a missing or broken build): no file can be processed, the run stops. */
+export class WorkerStartError extends Error {
+  constructor(reason: string) {
+    super(`the ingest worker could not start: ${reason}`);
+    this.name = 'WorkerStartError';
+  }
+}
+
+/**
+ * The compiled worker, located from the package root (the first folder upwards holding package.json).
+ * Always the built JS: the same file serves the CLI (running dist/) and tests (running TS sources), which
+ * therefore need a build first (npm test builds as its pretest step).
+ */
+export function defaultWorkerEntry(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new WorkerStartError('no package.json above the pipeline code');
+    dir = parent;
+  }
+  return path.join(dir, 'dist', 'src', 'pipeline', 'worker.js');
+}
+
+/**
+ * Files given to a worker at once: the one it runs and the next, waiting in its message port. The main
+ * thread is also the writer and can be busy committing for a while; with the next file already there, a
+ * worker that finishes one file starts the next without waiting for the main thread to be free.
+ */
+const JOBS_PER_WORKER = 2;
+
+interface PoolJob {
+  message: WorkerJob;
+  resolve: (outcome: JobOutcome) => void;
+  reject: (error: Error) => void;
+  /** Runs from the worker's "started": time spent waiting behind another file does not count. */
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * One worker thread and its jobs, in the order it runs them. A worker that times out or dies is replaced,
+ * and the jobs it had not started are given to the replacement (their bytes are copied to the worker, not
+ * moved, so the main thread still has them).
+ */
+class Slot {
+  readonly jobs: PoolJob[] = [];
+  private worker!: Worker;
+  private ready = false;
+  private startError: WorkerStartError | null = null;
+
+  constructor(
+    private readonly entry: string,
+    private readonly timeoutMs: number,
+    /** A job left this slot: the pool may give it another. */
+    private readonly onFreed: () => void,
+  ) {
+    this.spawn();
+  }
+
+  enqueue(job: PoolJob): void {
+    if (this.startError) {
+      job.reject(this.startError);
+      return;
+    }
+    this.jobs.push(job);
+    this.worker.postMessage(job.message);
+  }
+
+  async stop(): Promise<void> {
+    this.detach(this.worker);
+    await this.worker.terminate();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.entry, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // whatever a library prints in a worker goes to stderr: stdout may be a --json summary
+    // (written chunk by chunk rather than piped: many pipes into process.stderr pile up listeners on it)
+    const forward = (chunk: Buffer) => process.stderr.write(chunk);
+    worker.stdout.on('data', forward);
+    worker.stderr.on('data', forward);
+    worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+    worker.on('error', (error: Error & { code?: string }) => this.onDeath(describeCrash(error)));
+    worker.on('exit', (code) => this.onDeath(`the worker exited with code ${code}`));
+    this.worker = worker;
+    this.ready = false;
+    for (const job of this.jobs) worker.postMessage(job.message);
+  }
+
+  private onReply(reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      this.ready = true;
+      return;
+    }
+    const job = this.jobs.find((j) => j.message.id === reply.id);
+    if (!job) return;
+    if (reply.type === 'started') job.timer = setTimeout(() => this.timedOut(job), this.timeoutMs);
+    else this.finish(job, reply.type === 'done' ? { ok: true, record: reply.record } : { ok: false, failure: reply.failure });
+  }
+
+  private timedOut(job: PoolJob): void {
+    const detail = `no result after ${this.timeoutMs / 1000} s; the worker was stopped`;
+    this.finish(job, { ok: false, failure: { code: 'TIMEOUT', stage: 'parse', detail } });
+    this.replace();
+  }
+
+  /**
+   * The worker died. Before it was ready, the build is missing or broken and every start would fail the
+   * same way: its jobs, and any later one, fail with WorkerStartError. Otherwise the file it was running
+   * fails (uncaught exception, out of memory) and a new worker takes over the rest.
+   */
+  private onDeath(reason: string): void {
+    if (!this.ready) {
+      this.startError = new WorkerStartError(reason);
+      for (const job of this.jobs.splice(0)) job.reject(this.startError);
+      this.detach(this.worker);
+      return;
+    }
+    const running = this.jobs[0];
+    if (running) this.finish(running, { ok: false, failure: { code: 'INTERNAL', stage: 'parse', detail: reason } });
+    this.replace();
+  }
+
+  private finish(job: PoolJob, outcome: JobOutcome): void {
+    if (job.timer) clearTimeout(job.timer);
+    this.jobs.splice(this.jobs.indexOf(job), 1);
+    job.resolve(outcome);
+    this.onFreed();
+  }
+
+  private replace(): void {
+    this.detach(this.worker);
+    void this.worker.terminate();
+    this.spawn();
+  }
+
+  /** Stop listening to a worker that is being dropped; an 'error' it emits while terminating must not be unhandled. */
+  private detach(worker: Worker): void {
+    worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+    worker.on('error', () => {});
+  }
+}
+
+/**
+ * A fixed number of worker threads running `processFile`. Each worker holds at most JOBS_PER_WORKER files;
+ * callers beyond that wait in line (ingest's queue keeps the line short).
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly waiting: PoolJob[] = [];
+  private nextId = 1;
+
+  constructor(options: PoolOptions) {
+    const entry = options.entry ?? defaultWorkerEntry();
+    if (!existsSync(entry)) throw new WorkerStartError(`${entry} is missing; build first (npm run build)`);
+    this.slots = Array.from({ length: options.size }, () => new Slot(entry, options.timeoutMs, () => this.dispatch()));
+  }
+
+  /** Process one file. Rejects only with WorkerStartError; a file's failure is an outcome. */
+  run(file: FileFacts, bytes: Uint8Array, limits: ParseLimits): Promise<JobOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ message: { id: this.nextId++, file, bytes, limits }, resolve, reject, timer: null });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.stop()));
+  }
+
+  /** Give waiting jobs to the least busy workers that have room. */
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const slot = this.slots.reduce((best, s) => (s.jobs.length < best.jobs.length ? s : best));
+      if (slot.jobs.length >= JOBS_PER_WORKER) return;
+      slot.enqueue(this.waiting.shift()!);
+    }
+  }
+}
+
+function describeCrash(error: Error & { code?: string }): string {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return `the worker ran out of memory (heap limit ${WORKER_HEAP_MB} MB)`;
+  return `the worker crashed: ${error.message}`;
+}

@@ -1,0 +1,35 @@
+import type { ErrorCode, IngestStage } from '../parsers/errors.js';
+import type { ParseLimits } from '../parsers/index.js';
+import type { FileFacts, FilingRecord } from './record.js';
+
+/** Main thread → worker: process one file. The bytes are copied: the main thread keeps them until the file is done. */
+export interface WorkerJob {
+  id: number;
+  file: FileFacts;
+  bytes: Uint8Array;
+  limits: ParseLimits;
+}
+
+/** Why a file failed, as plain data: an IngestError does not survive structured cloning as a class. */
+export interface JobFailure {
+  code: ErrorCode;
+  stage: IngestStage;
+  detail: string;
+}
+
+/**
+ * Worker → main thread. `ready` is sent once the worker's modules are loaded; `started` when a job leaves
+ * the worker's queue (its timeout runs from then).
+ */
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'started'; id: number }
+  | { type: 'done'; id: number; record: FilingRecord }
+  | { type: 'failed'; id: number; failure: JobFailure };
+
+/**
+ * Test hook, read by the worker: a file whose base name equals this variable's value never finishes
+ * processing, the way a pathological PDF would hang pdf.js. It lets tests exercise the per-file timeout
+ * without a real pathological file; unset (always, outside tests) it does nothing.
+ */
+export const HANG_ON_ENV = 'FILINGS_TEST_HANG_ON';

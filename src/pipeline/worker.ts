@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { IngestError, asIngestError } from '../parsers/errors.js';
+import { processFile } from './process.js';
+import type { FilingRecord } from './record.js';
+import { HANG_ON_ENV, type WorkerJob, type WorkerReply } from './worker-protocol.js';
+
+/**
+ * Worker-thread entry: runs the CPU-bound part of the pipeline for one file at a time and sends the record
+ * back. The pool runs the compiled copy (dist/src/pipeline/worker.js) whoever started it.
+ */
+if (!parentPort) throw new Error('worker.js runs as a worker thread, started by the ingest pool');
+const port = parentPort;
+
+const hangOn = process.env[HANG_ON_ENV];
+
+// one file at a time, in the order they come: the next one waits in the port while this one runs
+let queue = Promise.resolve();
+port.on('message', (job: WorkerJob) => {
+  queue = queue.then(async () => {
+    port.postMessage({ type: 'started', id: job.id } satisfies WorkerReply);
+    port.postMessage(await run(job));
+  });
+});
+port.postMessage({ type: 'ready' } satisfies WorkerReply);
+
+async function run(job: WorkerJob): Promise<WorkerReply> {
+  try {
+    if (hangOn && path.basename(job.file.path) === hangOn) await new Promise<never>(() => {});
+    const record = await processFile(job.file, job.bytes, job.limits);
+    enforcePageLimit(record, job.limits.maxPages);
+    return { type: 'done', id: job.id, record };
+  } catch (thrown) {
+    const error = asIngestError(thrown, 'parse');
+    return { type: 'failed', id: job.id, failure: { code: error.code, stage: error.stage, detail: error.detail } };
+  }
+}
+
+/**
+ * The PDF parser refuses too many physical pages before reading them; a TXT's pages are only known once
+ * its printed page numbers are found, so its limit is applied to the result.
+ */
+function enforcePageLimit(record: FilingRecord, maxPages: number): void {
+  const pages = record.document.pageCount;
+  if (pages !== null && pages > maxPages) throw new IngestError('TOO_MANY_PAGES', `${pages} pages, limit ${maxPages}`, 'normalize');
+}

@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
+import type { FileFacts } from '../../src/pipeline/record.js';
+import { WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
+import { tempDir } from './helpers.js';
+
+/** A stand-in worker speaking the pool's protocol: it dies on crash.txt and answers the rest at once. */
+const FAKE_WORKER = `
+import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ type: 'ready' });
+parentPort.on('message', (job) => {
+  parentPort.postMessage({ type: 'started', id: job.id });
+  if (job.file.path.endsWith('crash.txt')) process.exit(3);
+  parentPort.postMessage({ type: 'done', id: job.id, record: { file: job.file } });
+});
+`;
+
+const fileFacts = (name: string): FileFacts => ({ path: `/corpus/${name}`, sha256: name, byteSize: 1, format: 'txt' });
+
+describe('WorkerPool', () => {
+  const dir = tempDir('pool');
+
+  it('fails the file a worker dies on and gives the files queued behind it to the replacement', async () => {
+    const entry = path.join(dir, 'fake-worker.mjs');
+    writeFileSync(entry, FAKE_WORKER);
+    const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, entry });
+    try {
+      const names = ['a.txt', 'crash.txt', 'b.txt', 'c.txt'];
+      const outcomes = await Promise.all(names.map((name) => pool.run(fileFacts(name), new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
+      expect(outcomes.map((o) => (o.ok ? 'ok' : `${o.failure.code}: ${o.failure.detail}`))).toEqual([
+        'ok',
+        'INTERNAL: the worker exited with code 3',
+        'ok',
+        'ok',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops with WorkerStartError when the worker cannot start, instead of starting it again and again', async () => {
+    const entry = path.join(dir, 'broken-worker.mjs');
+    writeFileSync(entry, "throw new Error('a broken build');\n");
+    const pool = new WorkerPool({ size: 2, timeoutMs: 10_000, entry });
+    try {
+      await expect(pool.run(fileFacts('a.txt'), new Uint8Array([1]), DEFAULT_PARSE_LIMITS)).rejects.toThrow(WorkerStartError);
+      await expect(pool.run(fileFacts('b.txt'), new Uint8Array([1]), DEFAULT_PARSE_LIMITS)).rejects.toThrow(/a broken build/);
+    } finally {
+      await pool.close();
+    }
+    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'missing.js') })).toThrow(/missing\.js is missing; build first/);
+  });
+});
