@@ -45,7 +45,7 @@ export function paragraphsOf(document: DocumentModel): IndexedParagraph[] {
   return out;
 }
 
-function hashedShingles(set: Set<string>): Uint32Array {
+function hashedShingles(set: ReadonlySet<string>): Uint32Array {
   return Uint32Array.from(new Set([...set].map((s) => hash32(s)))).sort();
 }
 

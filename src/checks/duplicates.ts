@@ -25,7 +25,7 @@ const TEMPLATE_MIN_PLACES = 3;
 interface Candidate {
   index: number;
   block: Exclude<Block, { type: 'table' }>;
-  shingles: Set<string>;
+  shingles: ReadonlySet<string>;
   /** Which section the block belongs to: a project's index, or -1 for the department-level part. */
   section: number;
 }

@@ -11,8 +11,24 @@ export function words(text: string): string[] {
   return nodejieba.cut(text).filter((w) => !PUNCTUATION.test(w));
 }
 
-/** Word bigrams (and the single word of a one-word text): the unit two texts are compared by. */
-export function shingles(text: string): Set<string> {
+/**
+ * Word bigrams (and the single word of a one-word text): the unit two texts are compared by. The checks
+ * of one filing ask for the same paragraph's shingles more than once (within the filing, then for the
+ * copy index): recent answers are kept, since segmentation is the costliest step of the checks.
+ */
+export function shingles(text: string): ReadonlySet<string> {
+  const cached = recent.get(text);
+  if (cached) return cached;
+  const found = segment(text);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, found);
+  return found;
+}
+
+const recent = new Map<string, ReadonlySet<string>>();
+const RECENT_LIMIT = 4096;
+
+function segment(text: string): ReadonlySet<string> {
   const list = words(text);
   if (list.length < 2) return new Set(list);
   const out = new Set<string>();
@@ -20,7 +36,7 @@ export function shingles(text: string): Set<string> {
   return out;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
