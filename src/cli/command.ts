@@ -45,3 +45,11 @@ export function positiveNumber(value: string | undefined, name: string): number 
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`${name} takes a number > 0, not "${value}"`);
   return Number(value);
 }
+
+/** The ids given with --filing (repeatable), checked to be ids. */
+export function filingIdsOption(values: string[] | undefined): number[] | undefined {
+  return values?.map((id) => {
+    if (!/^\d+$/.test(id)) throw new UsageError(`--filing takes a filing id, not "${id}"`);
+    return Number(id);
+  });
+}

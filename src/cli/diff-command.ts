@@ -1,6 +1,6 @@
 import { FindingKind, type Finding } from '../model/finding.js';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
 import { relative } from './ingest-command.js';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
@@ -39,7 +39,8 @@ terminal, plain otherwise).
     if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
     try {
-      const wanted = values.filing ? new Set(values.filing.map(Number)) : null;
+      const ids = filingIdsOption(values.filing);
+      const wanted = ids ? new Set(ids) : null;
       const filings = store.listFilings().filter((f) => !wanted || wanted.has(f.id));
       const groups = filings.map((filing) => ({ filing, findings: store.findingsOf(filing.id).filter((f) => !kinds.length || kinds.includes(f.kind)) }));
       if (format === 'json') console.log(JSON.stringify(groups.map((g) => ({ filing: { id: g.filing.id, path: g.filing.path }, findings: g.findings })), null, 2));

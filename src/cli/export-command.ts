@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvLine, csvRows, exportedFilings, type CsvTable } from '../store/export.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 
@@ -37,10 +37,7 @@ export const exportCommand: Command = {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${format}"`);
     const table = (values.table ?? 'projects') as CsvTable;
     if (!CSV_TABLES.includes(table)) throw new UsageError(`--table takes ${CSV_TABLES.join(', ')}, not "${values.table}"`);
-    const ids = values.filing?.map((id) => {
-      if (!/^\d+$/.test(id)) throw new UsageError(`--filing takes a filing id, not "${id}"`);
-      return Number(id);
-    });
+    const ids = filingIdsOption(values.filing);
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
     const out = openOutput(values.out);
     try {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UnknownFilingError, writeReport } from '../report/report.js';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
 
 const DEFAULT_OUT = path.join('output', 'report');
 /** Without a terminal, one progress line per this many filings (a log stays short). */
@@ -35,10 +35,7 @@ Options:
       return 0;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const filingIds = values.filing?.map((id) => {
-      if (!/^\d+$/.test(id)) throw new UsageError(`--filing takes a filing id, not "${id}"`);
-      return Number(id);
-    });
+    const filingIds = filingIdsOption(values.filing);
     const dbPath = values.db ?? DEFAULT_DB_PATH;
     if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (run filings ingest first)`);
     const started = performance.now();
