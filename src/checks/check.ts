@@ -1,10 +1,12 @@
+import type { Structure } from '../../extractors/structure.js';
 import type { DocumentModel, Source } from '../model/document.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Finding, FindingKind, FindingLocation } from '../model/finding.js';
 
-/** What a within-filing check sees: the document and what was extracted from it. */
+/** What a within-filing check sees: the document, its layout (found once for all checks) and what was extracted from it. */
 export interface CheckContext {
   document: DocumentModel;
+  structure: Structure;
   extraction: Extraction;
 }
 

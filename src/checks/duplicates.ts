@@ -1,4 +1,4 @@
-import { findStructure } from '../../extractors/structure.js';
+import type { Structure } from '../../extractors/structure.js';
 import { locate } from '../../extractors/locate.js';
 import type { Block, DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -11,7 +11,7 @@ import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
  * its goals, and the department summary restating projects, are by design and not flagged; a sentence
  * found in three or more sections is template text.
  */
-export const duplicates: Check = ({ document }) => [...duplicateSections(document), ...duplicateItems(document)];
+export const duplicates: Check = ({ document, structure }) => [...duplicateSections(document, structure), ...duplicateItems(document)];
 
 /** Paragraphs shorter than this (characters without punctuation) are too short to compare. */
 const MIN_SECTION_CHARS = 30;
@@ -30,8 +30,7 @@ interface Candidate {
   section: number;
 }
 
-function candidates(document: DocumentModel): Candidate[] {
-  const structure = findStructure(document);
+function candidates(document: DocumentModel, structure: Structure): Candidate[] {
   const summary = new Set(structure.departmentGoals);
   const sectionOf = new Map<Block, number>();
   structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
@@ -61,8 +60,8 @@ function nearPairs(list: Candidate[]): [Candidate, Candidate, number][] {
   return pairs;
 }
 
-function duplicateSections(document: DocumentModel): Finding[] {
-  const list = candidates(document);
+function duplicateSections(document: DocumentModel, structure: Structure): Finding[] {
+  const list = candidates(document, structure);
   const pairs = nearPairs(list).filter(([a, b]) => a.section !== b.section || a.section === -1);
   // template text: a paragraph that stands in three or more places
   const places = new Map<number, Set<number>>();

@@ -1,3 +1,4 @@
+import { findStructure } from '../../extractors/structure.js';
 import type { Finding } from '../model/finding.js';
 import type { Check, CheckContext } from './check.js';
 import { countMismatch } from './count-mismatch.js';
@@ -10,6 +11,7 @@ import { suspiciousValue } from './suspicious-value.js';
 /** The within-filing checks, in the order their findings are listed. Adding a check is adding it here. */
 export const CHECKS: Check[] = [sumMismatch, countMismatch, duplicates, crossSectionMismatch, missingValue, suspiciousValue];
 
-export function runChecks(context: CheckContext): Finding[] {
+export function runChecks({ document, extraction }: Omit<CheckContext, 'structure'>): Finding[] {
+  const context: CheckContext = { document, extraction, structure: findStructure(document) };
   return CHECKS.flatMap((check) => check(context));
 }

@@ -1,5 +1,5 @@
 import { locate } from '../../extractors/locate.js';
-import { findStructure } from '../../extractors/structure.js';
+import type { Structure } from '../../extractors/structure.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
@@ -9,7 +9,7 @@ import { at, finding, type Check } from './check.js';
  * Values a filing should have and does not: an indicator with a symbol or unit but no value, a project
  * without a total, a goal without indicators, a table the text refers to that is not there.
  */
-export const missingValue: Check = ({ document, extraction }) => [
+export const missingValue: Check = ({ document, structure, extraction }) => [
   ...extraction.department_indicators
     .filter((row) => (row.symbol || row.unit) && !row.value && row.symbol !== '定性')
     .map((row) =>
@@ -23,7 +23,7 @@ export const missingValue: Check = ({ document, extraction }) => [
       }),
     ),
   ...extraction.projects.flatMap((project) => [...indicatorValues(project), ...projectTotal(project), ...goalsWithoutIndicators(project)]),
-  ...absentTables(document),
+  ...absentTables(document, structure),
 ];
 
 function indicatorValues(project: Project): Finding[] {
@@ -78,8 +78,7 @@ function goalsWithoutIndicators(project: Project): Finding[] {
 /** "详见列表", "详见附表", "详见项目支出绩效目标表": a project that points to a table it does not contain. */
 const TABLE_REFERENCE = /详见(?:附表|列表|附件|下表|[^。；，]{0,12}?(?:绩效目标表|申报表|指标表))/g;
 
-function absentTables(document: DocumentModel): Finding[] {
-  const structure = findStructure(document);
+function absentTables(document: DocumentModel, structure: Structure): Finding[] {
   const references = structure.projects.flatMap((project) => {
     if (project.blocks.some((b) => b.type === 'table')) return [];
     return project.blocks.flatMap((block) => {
