@@ -1,4 +1,4 @@
-import nodejieba from 'nodejieba';
+import { cutWords } from './words.js';
 import type { Threshold } from '../src/model/extraction.js';
 import { Decimal } from './decimal.js';
 import { findNumbers, foldWidth, MEASURE_WORDS, type NumberMatch } from './numbers.js';
@@ -445,7 +445,7 @@ export const TARGET_FITS: readonly { fits: (threshold: ThresholdValue) => boolea
 ];
 
 function contentWords(text: string): Set<string> {
-  return new Set(nodejieba.cut(text).filter((w) => w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOPWORDS.has(w)));
+  return new Set(cutWords(text).filter((w) => w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOPWORDS.has(w)));
 }
 
 /** How well a threshold's clause fits an indicator name: shared words, plus one for a target that fits the name. */

@@ -1,4 +1,4 @@
-import nodejieba from 'nodejieba';
+import { cutWords } from '../../extractors/words.js';
 
 /**
  * Word shingles for near-duplicate detection. nodejieba cuts Chinese into words (never used for numbers:
@@ -8,7 +8,7 @@ import nodejieba from 'nodejieba';
 const PUNCTUATION = /^[\s\p{P}\p{S}]+$/u;
 
 export function words(text: string): string[] {
-  return nodejieba.cut(text).filter((w) => !PUNCTUATION.test(w));
+  return cutWords(text).filter((w) => !PUNCTUATION.test(w));
 }
 
 /**
