@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Format } from '../model/document.js';
-import { parseDocx } from './docx.js';
 import { IngestError } from './errors.js';
 import type { ParsedSource } from './parsed-source.js';
-import { parsePdf } from './pdf.js';
 import { parseText } from './text.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
 
@@ -21,14 +19,18 @@ export function formatOf(filePath: string): Format | null {
   return SUPPORTED_EXTENSIONS[path.extname(filePath).toLowerCase()] ?? null;
 }
 
+/**
+ * The DOCX and PDF readers are loaded at their first file: mammoth and pdf.js take ≈50 MB in every thread
+ * that loads them, which a run over text files (and the main thread, which only stores) never needs.
+ */
 export async function parseBytes(format: Format, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedSource> {
   switch (format) {
     case 'txt':
       return parseText(bytes);
     case 'docx':
-      return parseDocx(bytes, limits.zip);
+      return (await import('./docx.js')).parseDocx(bytes, limits.zip);
     case 'pdf':
-      return parsePdf(bytes, { maxPages: limits.maxPages });
+      return (await import('./pdf.js')).parsePdf(bytes, { maxPages: limits.maxPages });
   }
 }
 

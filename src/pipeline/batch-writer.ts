@@ -12,7 +12,11 @@ export interface BatchLimits {
   maxDelayMs: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 32, maxChars: 16_000_000, maxDelayMs: 250 };
+/**
+ * Few filings per commit: the main thread cannot hand files to the workers while it commits, so a long
+ * commit leaves them idle (32 filings took ≈200 ms). One commit per filing would cost a WAL frame each.
+ */
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 8, maxChars: 16_000_000, maxDelayMs: 250 };
 
 type Pending = { kind: 'filing'; record: FilingRecord } | { kind: 'error'; row: ErrorRow };
 

@@ -6,8 +6,8 @@ import { DEFAULT_PARSE_LIMITS, requireFormat, type ParseLimits } from '../parser
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer.js';
 import type { FileEvent } from './events.js';
-import { sha256Of } from './process.js';
-import { WorkerPool, WorkerStartError } from './worker-pool.js';
+import { sha256Of } from './hash.js';
+import { JOBS_PER_WORKER, WorkerPool, WorkerStartError } from './worker-pool.js';
 import { walkInputs } from './walk.js';
 
 export type { FileEvent } from './events.js';
@@ -49,7 +49,8 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  * Ingest files and folders into the database. The walk streams paths; the main thread reads and hashes
  * each file and skips what is already stored; worker threads parse, normalize, extract and check; the main
  * thread, the one writer, commits results in batches. Memory is bounded whatever the number of files: at
- * most two files per worker (one running, one waiting in its port) and one batch of records.
+ * most JOBS_PER_WORKER files per worker (one running, the others waiting in its port), one more being read,
+ * and one batch of records.
  */
 export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -68,7 +69,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
 
   // the first error that stops the run (locked database, worker that cannot start)
   const fatal: { error: unknown }[] = [];
-  const queue = new PQueue({ concurrency: 2 * workers });
+  const queue = new PQueue({ concurrency: (JOBS_PER_WORKER + 1) * workers });
   const fail = (error: unknown) => {
     if (fatal.length === 0) fatal.push({ error });
     queue.clear();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { extractFiling } from '../../extractors/index.js';
 import { paragraphsOf } from '../checks/copied-section.js';
 import { runChecks } from '../checks/index.js';
@@ -7,9 +6,7 @@ import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/i
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import type { FileFacts, FilingRecord, Stage, StageTimings } from './record.js';
 
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Of } from './hash.js';
 
 /**
  * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the

@@ -22,6 +22,12 @@ export interface PoolOptions {
  */
 const WORKER_HEAP_MB = 2048;
 
+/**
+ * V8's young generation is sized for throughput (up to 3 × 16 MB per thread); a worker's garbage is many
+ * small short-lived objects per file, and 8 MB keeps it as fast (measured) while each worker holds ≈12 MB less.
+ */
+const WORKER_YOUNG_HEAP_MB = 8;
+
 /** A worker that could not start (a missing or broken build): no file can be processed, the run stops. */
 export class WorkerStartError extends Error {
   constructor(reason: string) {
@@ -46,11 +52,13 @@ export function defaultWorkerEntry(): string {
 }
 
 /**
- * Files given to a worker at once: the one it runs and the next, waiting in its message port. The main
- * thread is also the writer and can be busy committing for a while; with the next file already there, a
- * worker that finishes one file starts the next without waiting for the main thread to be free.
+ * Files given to a worker at once: the one it runs and the next ones, waiting in its message port. The main
+ * thread is also the writer and is busy while it commits a batch; with files already there, a worker that
+ * finishes one starts the next without waiting for the main thread to be free. With 2 per worker, a worker
+ * sat idle for a third of a TXT run (measured: 1,000 generated filings, 14.1 s on one worker; 11.7 s with 6
+ * per worker and commits of 8 filings rather than 32).
  */
-const JOBS_PER_WORKER = 2;
+export const JOBS_PER_WORKER = 6;
 
 interface PoolJob {
   message: WorkerJob;
@@ -95,7 +103,7 @@ class Slot {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.entry, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(this.entry, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
     // whatever a library prints in a worker goes to stderr: stdout may be a --json summary
     // (written chunk by chunk rather than piped: many pipes into process.stderr pile up listeners on it)
     const forward = (chunk: Buffer) => process.stderr.write(chunk);
