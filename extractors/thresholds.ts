@@ -449,8 +449,8 @@ function contentWords(text: string): Set<string> {
 }
 
 /** How well a threshold's clause fits an indicator name: shared words, plus one for a target that fits the name. */
-function fitScore(clauseWords: ReadonlySet<string>, threshold: ThresholdValue, name: string): number {
-  const shared = [...contentWords(name)].filter((w) => clauseWords.has(w)).length;
+function fitScore(clauseWords: ReadonlySet<string>, threshold: ThresholdValue, name: string, nameWords: ReadonlySet<string>): number {
+  const shared = [...nameWords].filter((w) => clauseWords.has(w)).length;
   return shared + (TARGET_FITS.some((fit) => fit.fits(threshold) && fit.name.test(name)) ? 1 : 0);
 }
 
@@ -485,14 +485,17 @@ function criterionParts(text: string): Span[] {
  */
 export function linkThresholds(criteria: readonly CriterionText[], targets: readonly LinkTarget[]): ThresholdLink[] {
   const links: ThresholdLink[] = [];
+  if (criteria.length === 0) return links;
+  // each name is cut into words once, not once per threshold it is scored against
+  const all = targets.map((t, i) => ({ ...t, i, words: contentWords(t.name) }));
   for (const criterion of criteria) {
-    const own = targets.map((t, i) => ({ ...t, i })).filter((t) => criterion.goalIndex !== null && t.goalIndex === criterion.goalIndex);
-    const candidates = own.length > 0 ? own : targets.map((t, i) => ({ ...t, i }));
+    const own = all.filter((t) => criterion.goalIndex !== null && t.goalIndex === criterion.goalIndex);
+    const candidates = own.length > 0 ? own : all;
     criterionParts(criterion.text).forEach((part, position) => {
       const partText = criterion.text.slice(part.start, part.end);
       for (const found of findThresholds(partText)) {
         const words = contentWords(clauseAround(partText, found.start, found.end));
-        const scored = candidates.map((c) => ({ target: c.i, score: fitScore(words, found, c.name) }));
+        const scored = candidates.map((c) => ({ target: c.i, score: fitScore(words, found, c.name, c.words) }));
         const inOrder = position < scored.length ? scored[position] : null;
         const best = scored.reduce<(typeof scored)[number] | null>((top, s) => (top === null || s.score > top.score ? s : top), null);
         const chosen = inOrder && !(best && best.score > inOrder.score) ? inOrder : best && best.score > 0 ? best : null;
