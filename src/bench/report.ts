@@ -2,6 +2,7 @@ import type { Format } from '../model/document.js';
 import { STAGES, type Stage } from '../pipeline/record.js';
 import type { ChildResult } from './ingest-run.js';
 import type { ReferenceTime } from './reference.js';
+import type { SizeComparison } from './sample-size.js';
 
 /** What was measured for one format: the same files through the pipeline (1 and N workers) and through its parser alone. */
 export interface FormatMeasurement {
@@ -99,10 +100,27 @@ function edgeRates(completions: number[]): { first: number | null; last: number 
   };
 }
 
-export function targetsOf(figures: Partial<Record<Format, FormatFigures>>, scale: ScaleCheck | null, workers: number, cpuCeiling: number | null): Target[] {
+export function targetsOf(
+  figures: Partial<Record<Format, FormatFigures>>,
+  scale: ScaleCheck | null,
+  workers: number,
+  cpuCeiling: number | null,
+  size: SizeComparison | null,
+): Target[] {
   const targets: Target[] = [];
   const { txt, docx, pdf } = figures;
-  if (txt) targets.push({ target: 'TXT ≥ 300 filings/s', measured: `${txt.filings_per_s} filings/s (${workers} workers)`, met: txt.filings_per_s >= 300 });
+  if (txt) {
+    // the target is for sample-sized filings: generated ones are smaller, so their rate is scaled by text size
+    const sampleSized = size === null ? null : round(txt.filings_per_s * size.ratio);
+    targets.push({
+      target: 'TXT ≥ 300 filings/s (sample-sized)',
+      measured:
+        sampleSized === null
+          ? `${txt.filings_per_s} generated filings/s (${workers} workers); the sample's size is unknown here`
+          : `${sampleSized} sample-sized filings/s (${txt.filings_per_s} generated filings/s × ${size!.ratio}, ${workers} workers)`,
+      met: sampleSized === null ? null : sampleSized >= 300,
+    });
+  }
   if (docx) targets.push({ target: 'DOCX overhead over bare mammoth ≤ 1.3×', measured: `${docx.overhead}× CPU (${docx.overhead_wall}× wall)`, met: docx.overhead <= 1.3 });
   if (pdf) targets.push({ target: 'PDF overhead over bare pdf-parse ≤ 1.3×', measured: `${pdf.overhead}× CPU (${pdf.overhead_wall}× wall)`, met: pdf.overhead <= 1.3 });
   const all = Object.values(figures);

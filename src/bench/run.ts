@@ -7,6 +7,7 @@ import { measureIngest } from './ingest-run.js';
 import { cpuScaling } from './machine.js';
 import { hasPdftotext, timeBareParser, timePdftotext } from './reference.js';
 import { figuresOf, markdownOf, targetsOf, type FormatFigures, type ScaleCheck } from './report.js';
+import { compareWithSample } from './sample-size.js';
 
 export interface BenchOptions {
   count: number;
@@ -57,7 +58,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       figures[format] = figuresOf({ format, one, many, parser, native });
     }
     const scale = await scaleCheck(corpus.files.txt ?? [], options.workers, scratch, figures.txt, log);
-    const targets = targetsOf(figures, scale, options.workers, ceiling);
+    const size = compareWithSample(corpus.files.txt ?? []);
+    const targets = targetsOf(figures, scale, options.workers, ceiling, size);
     const machine = {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       cores: os.availableParallelism(),
@@ -67,14 +69,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       load_average: { before: round(loadBefore), after: round(os.loadavg()[0]) },
     };
     const context = [
-      `Corpus: ${options.count} synthetic filings (seed ${options.seed}) per format from src/synth, in ${path.join(options.outDir, 'bench-corpus')}.`,
+      `Corpus: ${options.count} synthetic filings (seed ${options.seed}) per format from src/synth, in ${path.join(options.outDir, 'bench-corpus')}.` +
+        (size === null
+          ? ''
+          : ` A generated filing has ${size.generated_text_kb} KB of text on average, the sample (fixtures/seed) ${size.sample_text_kb} KB: ×${size.ratio}, by which filings/s are multiplied for the targets, stated for sample-sized filings.`),
       `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}.` +
         (ceiling === null ? '' : ` ${options.workers} threads of pure CPU work run ${ceiling}× as fast as one: the ceiling of any speed-up here.`) +
         ` Load average ${machine.load_average.before} before the benchmark, ${machine.load_average.after} after (other work on the machine slows every figure).`,
       ...corpus.notes,
     ];
     const markdown = markdownOf(figures, targets, context);
-    const json = { generated_at: new Date().toISOString(), machine, corpus: { count: options.count, seed: options.seed, notes: corpus.notes }, workers: options.workers, formats: figures, scale, targets };
+    const json = { generated_at: new Date().toISOString(), machine, corpus: { count: options.count, seed: options.seed, notes: corpus.notes, size }, workers: options.workers, formats: figures, scale, targets };
     writeFileSync(path.join(options.outDir, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
     writeFileSync(path.join(options.outDir, 'bench.md'), markdown);
     return { json, markdown };
