@@ -11,7 +11,8 @@ export function bucketKey(band: number, bucket: number): number {
 /**
  * The cross-filing copy index in SQLite: each paragraph's LSH bucket keys, exact fingerprint and hashed
  * shingles. A bucket or fingerprint shared by as many filings as the boilerplate limit is boilerplate:
- * skipped and no longer filled, so every look-up stays small and the cost per filing flat as the corpus
+ * skipped and no longer filled; a bucket found so is also remembered (copy_saturated) and emptied, so its
+ * look-up reads one row, not every filing that had it, and the cost per filing stays flat as the corpus
  * grows. Boilerplate is learnt as the corpus grows: the first filings that share a sentence are reported
  * as copies until enough filings share it, and then those findings are withdrawn.
  */
@@ -23,7 +24,11 @@ export class CopyIndex {
   constructor(db: Database.Database) {
     const keys = Array.from({ length: BANDS }, () => '?').join(', ');
     this.statements = {
-      buckets: db.prepare(`SELECT bucket_key, filing_id, block_idx FROM copy_buckets WHERE bucket_key IN (${keys}) AND filing_id != ?`),
+      // the rows of other filings in the paragraph's buckets, and a row with a null filing for each saturated one
+      buckets: db.prepare(
+        `SELECT bucket_key, filing_id, block_idx FROM copy_buckets WHERE bucket_key IN (${keys}) AND filing_id != ?
+         UNION ALL SELECT bucket_key, NULL, NULL FROM copy_saturated WHERE bucket_key IN (${keys})`,
+      ),
       fingerprint: db.prepare('SELECT DISTINCT filing_id FROM paragraph_fingerprints WHERE fingerprint = ? AND filing_id != ? LIMIT ?'),
       paragraph: db.prepare(
         `SELECT b.filing_id, f.path, b.idx, b.text, b.page, b.start, b.end, s.shingles
@@ -35,6 +40,8 @@ export class CopyIndex {
       addShingles: db.prepare('INSERT INTO copy_shingles (filing_id, block_idx, shingles) VALUES (?, ?, ?)'),
       addEvidence: db.prepare('INSERT INTO copy_evidence (finding_id, bucket_key) VALUES (?, ?)'),
       withdraw: db.prepare('DELETE FROM findings WHERE id IN (SELECT finding_id FROM copy_evidence WHERE bucket_key = ?)'),
+      saturate: db.prepare('INSERT OR IGNORE INTO copy_saturated (bucket_key) VALUES (?)'),
+      emptyBucket: db.prepare('DELETE FROM copy_buckets WHERE bucket_key = ?'),
     };
   }
 
@@ -43,7 +50,10 @@ export class CopyIndex {
     const started = performance.now();
     this.lastStats = { bucketRows: 0, verified: 0, ms: 0 };
     const matches: CopyMatch[] = [];
+    /** Keys not to fill, and whose findings are withdrawn: known saturated, found saturated now, or of a boilerplate paragraph. */
     const saturated = new Set<number>();
+    /** Keys found shared by the boilerplate limit of filings just now: remembered and emptied. */
+    const newlySaturated = new Set<number>();
     const boilerplate = new Set<number>();
     for (const paragraph of paragraphs) {
       const keys = paragraph.bands.map((bucket, band) => bucketKey(band, bucket));
@@ -53,13 +63,16 @@ export class CopyIndex {
         boilerplate.add(paragraph.index);
         continue;
       }
-      const rows = this.statements.buckets.all(...keys, filingId) as { bucket_key: number; filing_id: number; block_idx: number }[];
-      this.lastStats.bucketRows += rows.length;
+      const found = this.statements.buckets.all(...keys, filingId, ...keys) as { bucket_key: number; filing_id: number | null; block_idx: number | null }[];
+      this.lastStats.bucketRows += found.length;
+      const known = found.filter((row) => row.filing_id === null).map((row) => row.bucket_key);
+      const rows = found.filter((row): row is { bucket_key: number; filing_id: number; block_idx: number } => row.filing_id !== null);
       const filingsByKey = new Map<number, Set<number>>();
       for (const row of rows) filingsByKey.set(row.bucket_key, (filingsByKey.get(row.bucket_key) ?? new Set()).add(row.filing_id));
       const full = [...filingsByKey].filter(([, filings]) => filings.size >= BOILERPLATE_FILINGS).map(([key]) => key);
-      if (full.length > 0) {
-        full.forEach((key) => saturated.add(key));
+      if (known.length > 0 || full.length > 0) {
+        known.forEach((key) => saturated.add(key));
+        full.forEach((key) => (saturated.add(key), newlySaturated.add(key)));
         continue;
       }
       const candidates = new Map(rows.map((row) => [`${row.filing_id}:${row.block_idx}`, row]));
@@ -70,6 +83,10 @@ export class CopyIndex {
         .filter((m): m is CopyMatch => m !== null);
       if (new Set(verified.map((m) => m.other.filingId)).size >= BOILERPLATE_FILINGS) continue;
       matches.push(...verified);
+    }
+    for (const key of newlySaturated) {
+      this.statements.saturate.run(key);
+      this.statements.emptyBucket.run(key);
     }
     for (const key of saturated) this.statements.withdraw.run(key);
     for (const paragraph of paragraphs) {

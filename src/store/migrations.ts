@@ -250,6 +250,29 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       CREATE INDEX copy_evidence_finding ON copy_evidence (finding_id);
     `,
   },
+  {
+    version: 5,
+    description: 'copy index: buckets keyed by their look-up; saturated (boilerplate) buckets remembered and emptied',
+    sql: `
+      -- one B-tree keyed by the look-up instead of a table and two indexes
+      CREATE TABLE copy_buckets_keyed (
+        bucket_key INTEGER NOT NULL,
+        filing_id  INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        block_idx  INTEGER NOT NULL,
+        PRIMARY KEY (bucket_key, filing_id, block_idx)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO copy_buckets_keyed SELECT bucket_key, filing_id, block_idx FROM copy_buckets;
+      DROP TABLE copy_buckets;
+      ALTER TABLE copy_buckets_keyed RENAME TO copy_buckets;
+      CREATE INDEX copy_buckets_filing ON copy_buckets (filing_id);
+
+      -- a bucket found shared by as many filings as the boilerplate limit: its rows are deleted and it is
+      -- never filled again, so look-ups of boilerplate read one row instead of every filing that has it
+      CREATE TABLE copy_saturated (
+        bucket_key INTEGER PRIMARY KEY
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -30,6 +30,7 @@ describe(`copied sections across ${COUNT} filings`, () => {
     const ids: number[] = [];
     let findings = new Map<number, Finding[]>();
     const verified: number[] = [];
+    const bucketRows: number[] = [];
     const millis: number[] = [];
     const checkMillis: number[] = [];
     try {
@@ -40,6 +41,7 @@ describe(`copied sections across ${COUNT} filings`, () => {
         const id = store.saveFiling(record);
         millis.push(performance.now() - started);
         verified.push(store.copyIndex.lastStats.verified);
+        bucketRows.push(store.copyIndex.lastStats.bucketRows);
         checkMillis.push(store.copyIndex.lastStats.ms);
         ids.push(id);
       }
@@ -57,10 +59,15 @@ describe(`copied sections across ${COUNT} filings`, () => {
     const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
     const firstVerified = mean(verified.slice(0, decile));
     const lastVerified = mean(verified.slice(-decile));
-    // the work per filing (candidates verified) does not grow with the corpus; time is reported, not asserted
+    const firstRows = mean(bucketRows.slice(0, decile));
+    const lastRows = mean(bucketRows.slice(-decile));
+    // the work per filing (candidates verified, bucket rows read) does not grow with the corpus; time is reported, not asserted
     expect(lastVerified).toBeLessThanOrEqual(firstVerified * 2 + 5);
+    // saturated buckets are emptied: before, their rows were read again by every later filing (445 → 828 rows here)
+    expect(lastRows).toBeLessThanOrEqual(firstRows * 1.5 + 20);
     console.log(
       `copy index over ${COUNT} filings: candidates verified per filing ${firstVerified.toFixed(1)} (first 10%) → ${lastVerified.toFixed(1)} (last 10%); ` +
+        `bucket rows read per filing ${firstRows.toFixed(1)} → ${lastRows.toFixed(1)}; ` +
         `copy check ms per filing ${mean(checkMillis.slice(0, decile)).toFixed(2)} → ${mean(checkMillis.slice(-decile)).toFixed(2)}; ` +
         `whole store ms per filing ${mean(millis.slice(0, decile)).toFixed(2)} → ${mean(millis.slice(-decile)).toFixed(2)}; ` +
         `other copied_section findings: ${all.length - planted.length}`,
