@@ -17,7 +17,8 @@ export const HEADING_PATTERNS: HeadingPattern[] = [
   { level: 2, pattern: /^[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,9}$/, example: '信 访 办' },
   {
     level: 2,
-    pattern: /^(?:关于)?[^。；;，,：:]{2,60}(?:的说明|绩效目标说明|绩效目标表|申报表|情况说明)$/,
+    // the lookaheads change nothing it matches; they fail a long line, or one not ending in 明/表, at once
+    pattern: /^(?=.{2,68}$)(?=.*[明表]$)(?:关于)?[^。；;，,：:]{2,60}(?:的说明|绩效目标说明|绩效目标表|申报表|情况说明)$/,
     example: '关于信访维稳项目绩效目标指标的说明',
   },
   { level: 3, pattern: new RegExp(`^${NUM}[、.．]\\s*[^。；;！？]{1,28}$`), example: '一、项目基本情况' },

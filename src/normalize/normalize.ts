@@ -185,10 +185,12 @@ function splitHeadingRunIn(line: Line | null): Line[] | null {
   if (line === null) return null;
   const limit = Math.min(32, line.text.length - 2);
   for (let k = 3; k <= limit; k++) {
-    const head = line.text.slice(0, k).trimEnd();
+    // the cheap test first: the rest must open with a digit or a bracket
     const rest = line.text.slice(k).trimStart();
+    if (!/^[\d（(]/.test(rest)) continue;
+    const head = line.text.slice(0, k).trimEnd();
     const level = headingLevelOf(head);
-    if (level === null || level < 3 || !/^[\d（(]/.test(rest) || listMarkerOf(rest) === null) continue;
+    if (level === null || level < 3 || listMarkerOf(rest) === null) continue;
     const restStart = line.text.length - rest.length;
     return [
       { ...line, chars: line.chars.slice(0, head.length), text: head },
