@@ -46,7 +46,13 @@ function candidates(document: DocumentModel, structure: Structure): Candidate[] 
 /** Pairs of near-duplicate candidates, found through an inverted index of shingles (no all-pairs scan). */
 function nearPairs(list: Candidate[]): [Candidate, Candidate, number][] {
   const postings = new Map<string, number[]>();
-  list.forEach((c, k) => c.shingles.forEach((s) => postings.set(s, [...(postings.get(s) ?? []), k])));
+  list.forEach((c, k) =>
+    c.shingles.forEach((s) => {
+      const posting = postings.get(s);
+      if (posting) posting.push(k);
+      else postings.set(s, [k]);
+    }),
+  );
   const pairs: [Candidate, Candidate, number][] = [];
   list.forEach((c, k) => {
     const shared = new Map<number, number>();
