@@ -53,6 +53,9 @@ export interface Target {
   met: boolean | null;
 }
 
+/** The corpus size the memory target is stated for. */
+const RSS_TARGET_FILES = 10_000;
+
 /** A commit window shorter than this (a few batches) says more about batching than about throughput. */
 const MIN_WINDOW_MS = 500;
 
@@ -133,8 +136,17 @@ export function targetsOf(
     const ceiling = cpuCeiling === null ? '' : `; this machine's ceiling ${cpuCeiling}×`;
     targets.push({ target: `${workers} workers ≥ 1.7× one worker`, measured: `${speedup}× overall (${each}${ceiling})`, met: speedup >= 1.7 });
   }
-  const peak = Math.max(...all.map((f) => f.peak_rss_mb.workers));
-  if (all.length > 0) targets.push({ target: 'peak RSS ≤ 400 MB', measured: `${peak} MB (largest run)`, met: peak <= 400 });
+  if (all.length > 0) {
+    // the target is for 10,000 filings: a smaller run is reported but not judged (memory grows a little with the database)
+    const largest = all.reduce((a, b) => (b.peak_rss_mb.workers > a.peak_rss_mb.workers ? b : a));
+    const files = Math.max(...all.map((f) => f.files));
+    const peak = largest.peak_rss_mb.workers;
+    targets.push({
+      target: 'peak RSS ≤ 400 MB at 10,000 filings',
+      measured: `${peak} MB (largest run, ${largest.files} files)${files < RSS_TARGET_FILES ? `; judged only at ${RSS_TARGET_FILES.toLocaleString('en')} files (--count)` : ''}`,
+      met: files < RSS_TARGET_FILES ? null : peak <= 400,
+    });
+  }
   if (!scale) targets.push({ target: 'peak RSS not growing with corpus size', measured: 'not measured: needs --count 1000 or more with TXT', met: null });
   else {
     const growth = round(scale.full.peak_rss_mb / scale.small.peak_rss_mb);
