@@ -4,6 +4,7 @@ import { CONTINUATION, TERMINAL, headingLevelOf, listMarkerOf } from './line-kin
 import { MappedTextBuilder } from './mapped-text.js';
 import { detectPageNumbers, type PageMarker } from './page-numbers.js';
 import { rebuildTextTables } from './text-tables.js';
+import { rebuildCellLines } from './cell-lines.js';
 import type { SourceCell, SourceItem, SourceLine, SourceTable } from './source-items.js';
 
 /** Columns a wrapped line may differ from the wrap width: digits and Latin letters are narrower than two columns' worth. */
@@ -56,6 +57,8 @@ export function normalize(input: NormalizeInput): DocumentModel {
   const cuts = cutsByItem(markers);
   // pipe-separated lines are tables; page numbers glued to their rows were cut first
   items = rebuildTextTables(items.map((item, i) => (item.kind === 'line' && cuts.has(i) ? blankCuts(item, cuts.get(i)!) : item)), (i) => cuts.has(i));
+  // forms and indicator tables flattened to one cell per line
+  items = rebuildCellLines(items, (i) => cuts.has(i));
   const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
   const wrapWidth = estimateWrapWidth(lines);
   const builder = new MappedTextBuilder();
