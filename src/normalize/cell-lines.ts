@@ -56,7 +56,7 @@ export function rebuildCellLines(items: SourceItem[], isGap: (index: number) => 
   return out;
 }
 
-/** A flattened form (from 项目名称) or indicator table (from its header) starting at item i, or null. */
+/** A flattened form (from 项目名称), indicator table (from its header) or expense table starting at item i, or null. */
 function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => boolean): { rows: SourceCell[][]; lines: Line[] } | null {
   const lines = linesFrom(items, i, isGap);
   if (lines.length === 0) return null;
@@ -104,7 +104,8 @@ function readForm(lines: Line[], rows: SourceCell[][]): number {
   while (k < lines.length && FORM_LABEL.test(lines[k].text)) {
     const label = lines[k];
     k++;
-    const isValue = (at: number) => at < lines.length && !FORM_LABEL.test(lines[at].text) && !HEADER[0].test(lines[at].text);
+    const isValue = (at: number) =>
+      at < lines.length && !FORM_LABEL.test(lines[at].text) && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
     let end = k;
     while (isValue(end)) end++;
     // several lines make one value only for the goals, and only where a label or the indicator header closes them

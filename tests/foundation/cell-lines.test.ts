@@ -114,6 +114,21 @@ describe('forms and indicator tables flattened to one cell per line', () => {
     expect(FLATTENED.slice(span.start, span.end)).toBe('矫正对象再犯罪率');
   });
 
+  it('ends a form without indicators where an expense table starts', async () => {
+    const text = ['项目名称', '法律顾问服务', '主管部门', '临河区司法局', '年度绩效目标', '为机关提供法律服务。', '项目支出明细', '支出内容', '金额（万元）', '法律顾问费', '12.00', ''].join('\n');
+    expect(tables(await documentFromText(text))).toEqual([
+      [
+        ['项目名称', '法律顾问服务'],
+        ['主管部门', '临河区司法局'],
+        ['年度绩效目标', '为机关提供法律服务。'],
+      ],
+      [
+        ['支出内容', '金额（万元）'],
+        ['法律顾问费', '12.00'],
+      ],
+    ]);
+  });
+
   it('reads the header with symbol, value and unit columns', async () => {
     const text = ['一级指标', '二级指标', '三级指标', '符号', '值', '单位', '产出指标', '时效指标', '救助资金发放时限', '≤', '14', '天', '满意度指标', '服务对象满意度', '受灾群众满意度', '大于等于', '90', '%', ''].join('\n');
     expect(tables(await documentFromText(text))).toEqual([
