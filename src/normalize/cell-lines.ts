@@ -79,8 +79,10 @@ function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => b
 }
 
 /**
- * The non-blank lines from item i up to the first blank line or table. A page break does not end them:
- * the blank lines after a line that held a printed page number (now cut) are skipped.
+ * The lines from item i up to two blank lines in a row or a table. One blank line is kept (text ''): it
+ * may be an empty cell (a qualitative indicator's unit), and each reader ends its table at a blank line
+ * it cannot take as such. A page break does not end them: the blank lines after a line that held a
+ * printed page number (now cut) are skipped.
  */
 function linesFrom(items: SourceItem[], i: number, isGap: (index: number) => boolean): Line[] {
   const lines: Line[] = [];
@@ -89,12 +91,12 @@ function linesFrom(items: SourceItem[], i: number, isGap: (index: number) => boo
     const item = items[j];
     if (item.kind !== 'line') break;
     if (isGap(j)) pageBreak = true;
-    if (item.text.trim() === '') {
+    const text = item.text.trim();
+    if (text === '') {
       if (pageBreak) continue;
-      break;
-    }
-    if (!isGap(j)) pageBreak = false;
-    lines.push({ index: j, item, text: item.text.trim() });
+      if (lines.length > 0 && lines[lines.length - 1].text === '') break;
+    } else if (!isGap(j)) pageBreak = false;
+    lines.push({ index: j, item, text });
   }
   return lines;
 }
@@ -105,7 +107,7 @@ function readForm(lines: Line[], rows: SourceCell[][]): number {
     const label = lines[k];
     k++;
     const isValue = (at: number) =>
-      at < lines.length && !FORM_LABEL.test(lines[at].text) && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
+      at < lines.length && lines[at].text !== '' && !FORM_LABEL.test(lines[at].text) && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
     let end = k;
     while (isValue(end)) end++;
     // several lines make one value only for the goals, and only where a label or the indicator header closes them
@@ -143,6 +145,8 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
     const values = lines.slice(at + 1, at + 1 + valueCount);
     if (FIRST_LEVEL.test(name.text) || values.some((v) => FIRST_LEVEL.test(v.text))) break;
     if (!isCell(name.text, MAX_NAME) || !values.every((v) => isCell(v.text, MAX_VALUE))) break;
+    // only the unit of a symbol / value / unit row may be empty (a qualitative indicator has none)
+    if (values.some((v, c) => v.text === '' && !(valueCount > 1 && c === valueCount - 1))) break;
     // a figure where a name should be ends the table
     if (!HAN.test(name.text) || values.some((v) => AMOUNT_HEADER.test(v.text))) break;
     rows.push([first ? cell(first) : empty(name), second ? cell(second) : empty(name), cell(name), ...values.map(cell)]);
