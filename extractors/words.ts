@@ -40,10 +40,15 @@ function loadCompactDictionary(): void {
   const dict = join(dir, `filings-jieba-${tag}.dict.utf8`);
   const idf = join(dir, 'filings-jieba-idf.utf8');
   const stopWords = join(dir, 'filings-jieba-stop.utf8');
-  if (!existsSync(dict)) writeAtomically(dict, compact(readFileSync(source, 'utf8')));
-  if (!existsSync(idf)) writeAtomically(idf, '的 1.0\n');
-  if (!existsSync(stopWords)) writeAtomically(stopWords, '的\n');
-  nodejieba.load({ dict, idfDict: idf, stopWordDict: stopWords });
+  try {
+    if (!existsSync(dict)) writeAtomically(dict, compact(readFileSync(source, 'utf8')));
+    if (!existsSync(idf)) writeAtomically(idf, '的 1.0\n');
+    if (!existsSync(stopWords)) writeAtomically(stopWords, '的\n');
+    nodejieba.load({ dict, idfDict: idf, stopWordDict: stopWords });
+  } catch {
+    // no writable temporary folder: the full dictionary segments as well, in more memory
+    nodejieba.load();
+  }
   loaded = true;
 }
 

@@ -8,10 +8,11 @@ import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
  *   一级指标 / 二级指标 / 三级指标 / 指标值 / 产出指标 / 数量指标 / 节假日专项检查次数 / ≥1次/月 / 质量指标 / …
  *
  * Nothing in the lines says where a row ends, so only what the genre's forms fix is read: the form's
- * labels (FORM_LABEL), each followed by its value unless another label follows; and, after the four
- * header cells of the indicator table, rows of [一级指标] [二级指标] 三级指标 指标值, the first two only
- * where the row opens a new category (FIRST_LEVEL, SECOND_LEVEL). The lines become one table item, as if
- * the table had been written a row per line, every cell tied to its source line.
+ * labels (FORM_LABEL), each followed by its value unless another label follows; after the indicator
+ * table's header (一级指标 / 二级指标 / 三级指标, then 指标值 or 符号 / 值 / 单位), rows of [一级指标]
+ * [二级指标] 三级指标 and its values, the first two only where the row opens a new category (FIRST_LEVEL,
+ * SECOND_LEVEL); and an expense table's label / amount pairs after its header. The lines become table
+ * items, as if each table had been written a row per line, every cell tied to its source line.
  */
 
 /** Labels of the 项目支出绩效目标申报表 form. */
@@ -21,10 +22,15 @@ const FORM_LABEL =
 const HEADER = [/^一级指标$/, /^二级指标$/, /^三级指标$/];
 /** The value columns after 三级指标: one (指标值), or symbol, value and unit. */
 const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值)$/], [/^(?:符号|指标符号)$/, /^(?:值|指标值|数值)$/, /^(?:单位|计量单位)$/]];
-/** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
-const OPENING = /^(?:项目名称|一级指标|.{0,8}(?:明细|内容|用途|科目|名称))$/;
 /** An expense table: a label column, then an amount column whose header gives the unit ("项目支出明细 / 金额（万元）"). */
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
+/** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
+const opens = (text: string) => /^(?:项目名称|一级指标)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
+/**
+ * The most lines one flattened table is read from: a form with forty indicators of six cells is ≈300. It
+ * bounds the look-ahead in a file that has no blank lines and many lines that could open a table.
+ */
+const MAX_TABLE_LINES = 400;
 const AMOUNT_HEADER = /^(?:金额|资金|预算数|预算额|预算金额)[（(](?:万元|元|千元)[)）]$/;
 const AMOUNT = /^[\d,，]+(?:\.\d+)?$/;
 /** Goals may take several lines; every other form value is one line. */
@@ -45,7 +51,7 @@ export function rebuildCellLines(items: SourceItem[], isGap: (index: number) => 
   const out = [...items];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (item.kind !== 'line' || !OPENING.test(item.text.trim())) continue;
+    if (item.kind !== 'line' || !opens(item.text.trim())) continue;
     const table = readTableAt(items, i, isGap);
     if (!table) continue;
     const [first, ...rest] = table.lines;
@@ -87,7 +93,7 @@ function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => b
 function linesFrom(items: SourceItem[], i: number, isGap: (index: number) => boolean): Line[] {
   const lines: Line[] = [];
   let pageBreak = false;
-  for (let j = i; j < items.length; j++) {
+  for (let j = i; j < items.length && lines.length < MAX_TABLE_LINES; j++) {
     const item = items[j];
     if (item.kind !== 'line') break;
     if (isGap(j)) pageBreak = true;
@@ -177,7 +183,7 @@ function readExpenseRows(lines: Line[], from: number, rows: SourceCell[][]): num
 const HAN = /\p{Script=Han}/u;
 
 function isCell(text: string, max: number): boolean {
-  return text.length <= max && !/[。；;]$/.test(text) && !/。/.test(text);
+  return text.length <= max && !/[；;]$|。/.test(text);
 }
 
 function cell(line: Line): SourceCell {

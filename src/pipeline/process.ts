@@ -6,7 +6,6 @@ import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/i
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import type { FileFacts, FilingRecord, Stage, StageTimings } from './record.js';
 
-export { sha256Of } from './hash.js';
 
 /**
  * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import nodejieba from 'nodejieba';
 import { describe, expect, it } from 'vitest';
 import { compact, cutWords, GENRE_WORD, MIN_FREQUENCY } from '../../extractors/words.js';
+import { repoRoot } from '../helpers/paths.js';
 
 const fullDictionary = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
 
@@ -37,5 +40,13 @@ describe('cutWords', () => {
   it('cuts the sample filing’s indicator names into the words the threshold linker compares', () => {
     expect(cutWords('群众满意度')).toEqual(['群众', '满意度']);
     expect(cutWords('宣传教育活动次数')).toEqual(['宣传', '教育', '活动', '次数']);
+  });
+
+  it('falls back to the full dictionary where the temporary folder cannot be written', () => {
+    const script = `const w = await import(${JSON.stringify(path.join(repoRoot, 'dist', 'extractors', 'words.js'))}); console.log(JSON.stringify(w.cutWords('认真贯彻落实')));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: '/nonexistent/filings-test' }, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    // the full dictionary knows the rare compound the compact one cuts
+    expect(JSON.parse(run.stdout)).toEqual(['认真', '贯彻落实']);
   });
 });
