@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { IngestError, asIngestError } from '../parsers/errors.js';
@@ -13,6 +14,21 @@ if (!parentPort) throw new Error('worker.js runs as a worker thread, started by 
 const port = parentPort;
 
 const hangOn = process.env[HANG_ON_ENV];
+
+/**
+ * Workers yield to the main thread. It is the one writer, so every file waits for it; with two workers
+ * and V8's helper threads on two cores it got only its share of the CPU and held up the run (1,000
+ * generated TXT filings on 2 workers: 12.0 → 11.0 s). Linux gives each thread its own nice value, and
+ * pid 0 is the calling thread; elsewhere the call would lower the whole process, so it is not made.
+ */
+export const WORKER_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, WORKER_NICE);
+  } catch {
+    // not allowed here (a sandbox): run at the normal priority
+  }
+}
 
 // one file at a time, in the order they come: the next one waits in the port while this one runs
 let queue = Promise.resolve();

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
 import type { FileFacts } from '../../src/pipeline/record.js';
 import { WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
-import { tempDir } from './helpers.js';
+import { tempDir, writeTextCorpus } from './helpers.js';
 
 /** A stand-in worker speaking the pool's protocol: it dies on crash.txt and answers the rest at once. */
 const FAKE_WORKER = `
@@ -52,4 +52,27 @@ describe('WorkerPool', () => {
     }
     expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'missing.js') })).toThrow(/missing\.js is missing; build first/);
   });
+
+  // Linux gives each thread its own nice value (/proc/<pid>/task/<tid>/stat, field 19)
+  it.runIf(process.platform === 'linux')('runs its workers at a lower priority than the main thread, the one writer', async () => {
+    const niceOf = (tid: string): number => {
+      const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const before = new Set(readdirSync(`/proc/${process.pid}/task`));
+    const pool = new WorkerPool({ size: 2, timeoutMs: 60_000 });
+    try {
+      const [file] = writeTextCorpus(path.join(dir, 'nice'), 1);
+      const bytes = new Uint8Array(readFileSync(file));
+      // both workers have run a file, so both are up and have set their priority
+      const outcomes = await Promise.all([0, 1].map(() => pool.run({ path: file, sha256: 'x', byteSize: bytes.length, format: 'txt' }, bytes, DEFAULT_PARSE_LIMITS)));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      const niceByThread = readdirSync(`/proc/${process.pid}/task`).filter((tid) => !before.has(tid)).map(niceOf);
+      expect(niceByThread.filter((nice) => nice === 10)).toHaveLength(2);
+      expect(niceOf(String(process.pid))).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
 });
+
