@@ -108,8 +108,8 @@ function titleSpan(block: Block, name: string): NameSpan {
   return { name, start, end: start + (at >= 0 ? name.length : 0) };
 }
 
-/** A unit header: a short line naming an office, alone before a project title (信访办, 反邪教协调科, 群众中心). */
-const UNIT_NAME = /^[\u4e00-\u9fff]{2,14}(?:办|科|局|处|室|中心|股|委|队|所|站|院|会|部|厅|组)$/;
+/** A unit header: a short line naming an office, alone before a project title (信访办, 反邪教协调科, 群众中心, 文化馆, 林场). */
+const UNIT_NAME = /^[\u4e00-\u9fff]{2,14}(?:办|科|局|处|室|中心|股|委|队|所|站|院|会|部|厅|组|馆|团|校|园|台|场)$/;
 
 function unitOf(block: Block | undefined): NameSpan | null {
   if (!block || block.type === 'table' || block.type === 'list_item') return null;

@@ -34,6 +34,35 @@ describe('projects', () => {
   });
 
   it.each([
+    ['项目实施单位为文化馆。', '文化馆'],
+    ['责任单位是县疾病预防控制中心，配合单位为各乡镇卫生院。', '县疾病预防控制中心'],
+    ['该项目由公共服务股负责实施，主要用于旅游宣传推介工作。', '公共服务股'],
+    ['项目按照“统筹规划、分步实施”的原则推进。该项目由县文化馆具体组织实施。', '县文化馆'],
+    ['本项目主要由农村经济经营管理站牵头落实。', '农村经济经营管理站'],
+    ['承担单位为县档案馆（县地方志办）。', '县档案馆（县地方志办）'],
+  ])('takes the department from a sentence when there is no header or form: %s', async (sentence, unit) => {
+    const { project, document } = await firstProject(['关于测试项目绩效目标的说明', '（一）项目概况', sentence, '（二）资金安排情况', '该项目预算资金10万元。']);
+    const department = projectDepartment(project, document);
+    expect(department?.name).toBe(unit);
+    expect(department?.source.quote).toBe(unit);
+  });
+
+  it('reads no department from sentences that name no unit in charge', async () => {
+    for (const sentence of ['该项目由财政资金保障，按进度拨付。', '实施地点为全县各乡镇。', '由于资金有限，项目分两年实施。']) {
+      const { project, document } = await firstProject(['关于测试项目绩效目标的说明', sentence, '该项目预算资金10万元。']);
+      expect(projectDepartment(project, document), sentence).toBeNull();
+    }
+  });
+
+  it('reads unit headers ending in 馆, 场, 校 and the like, each for the projects below it', async () => {
+    const document = await documentFromText(
+      ['公 共 服 务 股', '全域旅游宣传推介项目绩效目标说明', '该项目预算资金167万元。', '文 化 馆', '文物保护修缮项目绩效目标说明', '该项目预算资金20万元。', '国 有 林 场', '森林防火项目绩效目标说明', '该项目预算资金5万元。'].join('\n'),
+    );
+    const projects = findStructure(document).projects;
+    expect(projects.map((p) => projectDepartment(p, document)?.name)).toEqual(['公共服务股', '文化馆', '国有林场']);
+  });
+
+  it.each([
     ['主要项目内容包括以下2个方面：', ['1、完成日常接访、值班工作；', '2、完成特殊敏感期间值班工作。'], 2, ['完成日常接访、值班工作；', '完成特殊敏感期间值班工作。']],
     ['主要内容包括两个方面：', ['（一）培训教师；', '（二）购置设备。'], 2, ['培训教师；', '购置设备。']],
     ['项目主要包括3项内容：一是培训教师；二是购置设备；三是维修校舍。', [], 3, ['培训教师', '购置设备', '维修校舍']],
