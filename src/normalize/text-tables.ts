@@ -15,11 +15,26 @@ function isTableLine(line: SourceLine): boolean {
 /**
  * Rebuild tables in place: a run of table lines becomes one table item at the run's first index, and the
  * run's other lines become empty lines, so that item indices (and what is known about them) stay valid.
- * A line that `isGap` (a page number the normalizer cut out) does not end a run.
+ * A page break does not end a run: the blank lines of a gap that holds a page number the normalizer cut
+ * out (`isGap`: on its own line, or glued to the table's last row on the page) are skipped when a table
+ * line follows them.
  */
 export function rebuildTextTables(items: SourceItem[], isGap: (index: number) => boolean = () => false): SourceItem[] {
   const out = [...items];
   let run: number[] = [];
+  const isBlank = (i: number) => items[i]?.kind === 'line' && (items[i] as SourceLine).text.trim() === '';
+  /** The blank lines from `i` up to a table line, if they are a page break's gap; else null. */
+  const pageGap = (i: number): number[] | null => {
+    let sawPageNumber = isGap(run[run.length - 1]);
+    const gap: number[] = [];
+    let j = i;
+    for (; j < items.length && isBlank(j); j++) {
+      gap.push(j);
+      sawPageNumber ||= isGap(j);
+    }
+    const next = items[j];
+    return sawPageNumber && next?.kind === 'line' && isTableLine(next) ? gap : null;
+  };
   const flush = () => {
     const rows = run.filter((i) => !RULE_LINE.test((items[i] as SourceLine).text) && (items[i] as SourceLine).text.trim() !== '');
     if (rows.length >= 2) {
@@ -30,12 +45,22 @@ export function rebuildTextTables(items: SourceItem[], isGap: (index: number) =>
     }
     run = [];
   };
-  items.forEach((item, i) => {
-    if (item.kind !== 'line') return flush();
-    const continues = run.length > 0 && (RULE_LINE.test(item.text) || (isGap(i) && item.text.trim() === ''));
-    if (isTableLine(item) || continues) run.push(i);
-    else flush();
-  });
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind !== 'line') {
+      flush();
+      continue;
+    }
+    if (isTableLine(item) || (run.length > 0 && RULE_LINE.test(item.text))) {
+      run.push(i);
+      continue;
+    }
+    const gap = run.length > 0 && isBlank(i) ? pageGap(i) : null;
+    if (gap) {
+      run.push(...gap);
+      i = gap[gap.length - 1];
+    } else flush();
+  }
   flush();
   return out;
 }

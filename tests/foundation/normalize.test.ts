@@ -74,6 +74,33 @@ describe('printed page numbers', () => {
   });
 });
 
+describe('pipe tables across a page break', () => {
+  const rowsOf = (document: DocumentModel) =>
+    document.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((row) => row.map((cell) => cell.text).join(' | '))] : []));
+  const form = (gap: string) =>
+    `正文开头一段。\n项目名称 | 危桥改造\n主管部门 | 交通运输局 | 实施单位 | 养护中心${gap}项目资金（万元） | 年度资金总额 | 147.00\n | 其中：财政拨款 | 147.00\n下一段正文。3${blank}正文四。`;
+
+  it('keeps one table when the page number is glued to the last row of the page', () => {
+    const doc = normalizeText(form(`1${blank}`));
+    expect(rowsOf(doc)).toEqual([['项目名称 | 危桥改造', '主管部门 | 交通运输局 | 实施单位 | 养护中心', '项目资金（万元） | 年度资金总额 | 147.00', ' | 其中：财政拨款 | 147.00']]);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 3]);
+  });
+
+  it('keeps one table when the page number stands on its own line in the gap', () => {
+    const doc = normalizeText(form(`\n\n- 1 -\n\n\n`));
+    expect(rowsOf(doc)).toHaveLength(1);
+    expect(rowsOf(doc)[0]).toHaveLength(4);
+  });
+
+  it('keeps two tables apart when blank lines without a page number separate them', () => {
+    const doc = normalizeText(form('\n\n'));
+    expect(rowsOf(doc)).toEqual([
+      ['项目名称 | 危桥改造', '主管部门 | 交通运输局 | 实施单位 | 养护中心'],
+      ['项目资金（万元） | 年度资金总额 | 147.00', ' | 其中：财政拨款 | 147.00'],
+    ]);
+  });
+});
+
 describe('wrapped lines', () => {
   const wrapped = [
     '（一）项目概况',
