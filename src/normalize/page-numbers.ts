@@ -34,6 +34,8 @@ interface Candidate extends PageMarker {
 
 const WEIGHT: Record<Strength, number> = { marker: 3, standalone: 2, 'glued-before-break': 2, glued: 1 };
 const MAX_GAP = 5;
+/** What a chain of two or more must score: more than two bare glued numbers (see bestChain). */
+const MIN_CHAIN_SCORE = 3;
 const LOOKBACK = 400;
 
 /** Unambiguous page-marker lines. Each pattern's first group is the page number. */
@@ -211,6 +213,8 @@ function bestChain(candidates: Candidate[]): Candidate[] {
   if (best < 0) return [];
   const chain: Candidate[] = [];
   for (let k = best; k >= 0; k = previous[k]) chain.unshift(candidates[k]);
-  const convincing = chain.length >= 2 || chain[0].strength === 'marker';
+  // two numbers glued to line ends in sequence happen by chance in hard-wrapped text ("…培训费1" / "19万元"),
+  // where no blank line or page change follows either: such a chain needs a third link
+  const convincing = chain.length >= 2 ? score[best] >= MIN_CHAIN_SCORE : chain[0].strength === 'marker';
   return convincing ? chain : [];
 }

@@ -54,6 +54,20 @@ describe('printed page numbers', () => {
     expect(texts(doc)).toEqual(['正文一。', '正文二，继续。']);
   });
 
+  it('keeps amounts that hard wrapping split at a line end, even when two of them look like pages in sequence', () => {
+    const doc = normalizeText(
+      '资金12.43万元，其中：测量标志维护费3万元；数据更新费8\n.33万元；航空摄影费1.1万元；其他支\n出等。资金113万元，其中：耕地保护补偿18万元；执法监察经费29\n万元；卫片图斑核查费33万元。',
+    );
+    expect(doc.printedPageNumbers).toEqual([]);
+    expect(doc.text).toContain('数据更新费8\n.33万元');
+    expect(doc.text).toContain('执法监察经费29\n万元');
+  });
+
+  it('still takes three numbers glued to line ends in sequence as pages, blank lines or not', () => {
+    const doc = normalizeText('第一页的正文内容在这里结束1\n第二页的正文内容在这里结束2\n第三页的正文内容在这里结束3\n第四页。');
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
   it('keeps numbers that are content: a table value, a lone count', () => {
     const doc = normalizeText(`正文一。5${blank}符号\n=\n100\n%\n正文二。6${blank}正文三。`);
     expect(texts(doc)).toContain('100');
