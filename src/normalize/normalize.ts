@@ -38,6 +38,8 @@ interface Line {
   styleHeading: number | null;
   /** Display width of the whole source line, kept when a line is split: it tells whether the page wrapped it. */
   width: number;
+  /** Characters of the whole source line: what a wrap at a fixed number of characters measures. */
+  length: number;
 }
 
 type Break = 'none' | 'soft' | 'hard';
@@ -60,7 +62,7 @@ export function normalize(input: NormalizeInput): DocumentModel {
   // forms and indicator tables flattened to one cell per line
   items = rebuildCellLines(items, (i) => cuts.has(i));
   const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
-  const wrapWidth = estimateWrapWidth(lines);
+  const wrap = estimateWrap(lines);
   const builder = new MappedTextBuilder();
   const pages = new PageTracker(builder);
   const blocks: Block[] = [];
@@ -91,7 +93,7 @@ export function normalize(input: NormalizeInput): DocumentModel {
       const previous = pending?.lines[pending.lines.length - 1];
       const pageChanged = physicalPages && previous !== undefined && previous.page !== line.page;
       const breakBefore: Break = pendingBreak === 'none' && pageChanged ? 'soft' : pendingBreak;
-      if (pending && canJoin(pending, line, breakBefore, wrapWidth)) {
+      if (pending && canJoin(pending, line, breakBefore, wrap)) {
         pending.lines.push(line);
       } else {
         flush();
@@ -176,7 +178,7 @@ function toLine(item: SourceLine, cuts: { from: number; to: number }[] | undefin
   while (chars.length && isHorizontalSpace(chars[chars.length - 1].ch)) chars.pop();
   if (chars.length === 0) return null;
   const text = chars.map((c) => c.ch).join('');
-  return { chars, text, page, styleHeading: item.headingLevel, width: displayWidth(text) };
+  return { chars, text, page, styleHeading: item.headingLevel, width: displayWidth(text), length: chars.length };
 }
 
 /**
@@ -204,29 +206,50 @@ function splitHeadingRunIn(line: Line | null): Line[] | null {
 }
 
 /**
- * The width at which the page wrapped lines, in columns: the most common width (±2) of lines that do not
- * end a sentence and run on into a line that opens nothing. Null when the text shows no wrapping.
+ * Where the text was wrapped: the most common display width (±2 columns) of lines that do not end a
+ * sentence and run on into a line that opens nothing, and the most common exact length in characters of
+ * the same lines. A page wraps at a width (digits are narrower than Chinese characters); some tools wrap
+ * at a number of characters, which gives lines of one exact length and of varying widths. Null where the
+ * text shows no such wrapping.
  */
-function estimateWrapWidth(lines: (Line[] | null)[]): number | null {
+interface Wrap {
+  columns: number | null;
+  characters: number | null;
+}
+
+/** Lines of one exact length it takes to believe in a wrap at a number of characters. */
+const MIN_SAME_LENGTH_LINES = 3;
+
+function estimateWrap(lines: (Line[] | null)[]): Wrap {
   const flat = lines.flatMap((parts) => parts ?? [null]);
-  const counts = new Map<number, number>();
+  const widths = new Map<number, number>();
+  const lengths = new Map<number, number>();
   flat.forEach((line, k) => {
     const next = flat[k + 1];
     if (!line || !next || TERMINAL.test(line.text)) return;
     if (headingLevelOf(next.text) !== null || listMarkerOf(next.text) !== null) return;
-    if (line.width >= 40) counts.set(line.width, (counts.get(line.width) ?? 0) + 1);
+    if (line.width >= 40) widths.set(line.width, (widths.get(line.width) ?? 0) + 1);
+    if (line.length >= 20) lengths.set(line.length, (lengths.get(line.length) ?? 0) + 1);
   });
-  let best: number | null = null;
+  let columns: number | null = null;
   let bestCount = 1; // one wrapped-looking line is no evidence of a wrap width
-  for (const width of counts.keys()) {
+  for (const width of widths.keys()) {
     let around = 0;
-    for (let d = -2; d <= 2; d++) around += counts.get(width + d) ?? 0;
-    if (around > bestCount || (around === bestCount && best !== null && width > best)) {
-      best = width;
+    for (let d = -2; d <= 2; d++) around += widths.get(width + d) ?? 0;
+    if (around > bestCount || (around === bestCount && columns !== null && width > columns)) {
+      columns = width;
       bestCount = around;
     }
   }
-  return best;
+  let characters: number | null = null;
+  let bestLength = MIN_SAME_LENGTH_LINES - 1;
+  for (const [length, count] of lengths) {
+    if (count > bestLength) {
+      characters = length;
+      bestLength = count;
+    }
+  }
+  return { columns, characters };
 }
 
 function startBlock(line: Line): PendingBlock {
@@ -246,13 +269,13 @@ function startBlock(line: Line): PendingBlock {
  * nothing in the text (nor, in the sample PDF, in the geometry) tells, and a split paragraph harms less
  * than two paragraphs run together.
  */
-function canJoin(block: PendingBlock, line: Line, breakBefore: Break, wrapWidth: number | null): boolean {
+function canJoin(block: PendingBlock, line: Line, breakBefore: Break, wrap: Wrap): boolean {
   if (breakBefore === 'hard' || block.kind === 'heading') return false;
   if (line.styleHeading !== null || headingLevelOf(line.text) !== null || listMarkerOf(line.text) !== null) return false;
-  const { text: last, width } = block.lines[block.lines.length - 1];
+  const { text: last, width, length } = block.lines[block.lines.length - 1];
   if (TERMINAL.test(last)) return false;
   if (breakBefore === 'soft' || CONTINUATION.test(last)) return true;
-  return wrapWidth !== null && Math.abs(width - wrapWidth) <= WRAP_TOLERANCE;
+  return (wrap.columns !== null && Math.abs(width - wrap.columns) <= WRAP_TOLERANCE) || length === wrap.characters;
 }
 
 /** Records where each page starts in the normalized text, as lines are written. */

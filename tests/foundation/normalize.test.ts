@@ -130,6 +130,22 @@ describe('wrapped lines', () => {
     '关于信访维稳项目绩效目标指标的说明',
   ];
 
+  it('joins lines wrapped at a number of characters, whose widths vary with their digits', () => {
+    // the prose sets the width (38 Chinese characters, 76 columns); the amounts' lines are far narrower
+    const prose =
+      '该项目是我部门为履行卫生健康工作职责，开展家庭医生签约服务工作活动设置的，主要内容包括组建家庭医生签约服务团队，开展签约居民上门随访，做好慢性病患者健康管理，提高基层首诊率和群众获得感。';
+    const amounts =
+      '项目年度预算6263000元，主要用于：签约服务补助116万元；团队培训费119万元；随访交通补助910000元；资料印刷费115.3万元；办公用品购置81万元；差旅费64万元；专家咨询费40万元；其他支出等。';
+    const wrap = (text: string) => Array.from({ length: Math.ceil(text.length / 38) }, (_, k) => text.slice(k * 38, k * 38 + 38));
+    const doc = normalizeText(['（一）项目概况', ...wrap(prose), '（二）资金安排', ...wrap(amounts), '（三）绩效目标'].join('\n'));
+    expect(texts(doc)).toEqual(['（一）项目概况', prose, '（二）资金安排', amounts, '（三）绩效目标']);
+  });
+
+  it('does not join short lines of one length that end where a sentence could', () => {
+    const doc = normalizeText(['一、基本情况', '本单位共有职工二十人', '本单位共有车辆一十辆', '本单位共有房屋三十间', '二、绩效目标'].join('\n'));
+    expect(texts(doc)).toHaveLength(5);
+  });
+
   it('joins hard-wrapped lines inside a paragraph and keeps headings and list items apart', () => {
     const doc = normalizeText(wrapped.join('\n'));
     expect(texts(doc)).toEqual([
