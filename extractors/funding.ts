@@ -231,6 +231,9 @@ export function readFormFields(table: TableBlock, document: Doc): FormField[] {
 }
 
 /** "| 支出内容 | 金额（万元） |" tables: one item per row, 合计 as the total. */
+/** A table row's label that makes it a part of the row above: "其中：供水", "其中 供电". */
+const TABLE_PART = /^其中[：:、，,]?\s*(?=\S)/;
+
 function readFundingTables(blocks: Block[], document: Doc): { total: Amount | null; items: FundingItem[] } {
   for (const block of blocks) {
     if (block.type !== 'table' || block.rows.length < 2) continue;
@@ -250,7 +253,12 @@ function readFundingTables(blocks: Block[], document: Doc): { total: Amount | nu
         continue;
       }
       if (!label && !amount) continue;
-      items.push({ label, amount, source: locate(document, labelCell?.start ?? row[0].start, (row[amountColumn] ?? labelCell).end), children: [] });
+      const source = locate(document, labelCell?.start ?? row[0].start, (row[amountColumn] ?? labelCell).end);
+      // "其中：供水" under "供水供电供热": a part of the row above, not an item of its own
+      const part = TABLE_PART.exec(label);
+      const parent = items[items.length - 1];
+      if (part && parent) parent.children.push({ label: label.slice(part[0].length), amount, source, children: [] });
+      else items.push({ label, amount, source, children: [] });
     }
     return { total, items };
   }

@@ -121,4 +121,31 @@ describe('funding breakdowns', () => {
     expect(funding.total?.wan).toBe('514.24');
     expect(tree(funding.items)).toEqual([['随访交通补助', '204.24'], ['团队培训费', '310']]);
   });
+
+  it('reads the rows under 其中 in an expense table as parts of the row above', async () => {
+    const document = await documentFromText(
+      [
+        '办公楼日常维护项目绩效目标表',
+        '项目支出明细',
+        '支出内容 | 金额（万元）',
+        '物业费 | 35.00',
+        '供水供电供热 | 34.00',
+        '其中：供水 | 13.00',
+        '其中：供电 | 12.00',
+        '其中 取暖 | 9.00',
+        '保安保洁工资 | 24.70',
+        '合计 | 93.70',
+      ].join('\n'),
+    );
+    const [project] = findStructure(document).projects;
+    const funding = extractFunding(project, document);
+    expect(tree(funding.items)).toEqual([
+      ['物业费', '35'],
+      ['供水供电供热', '34', [['供水', '13'], ['供电', '12'], ['取暖', '9']]],
+      ['保安保洁工资', '24.7'],
+    ]);
+    expect(funding.items[1].children[0].source.quote).toContain('供水');
+    expect(funding.total?.wan).toBe('93.7');
+  });
 });
+
