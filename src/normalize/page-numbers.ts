@@ -51,6 +51,11 @@ const STANDALONE = /^(\d{1,4})$/;
 /** Digits glued to the end of a line after CJK text or punctuation: "…宣传覆16", "…的成效。5". */
 const GLUED = /(\d{1,3})$/;
 const NOT_BEFORE_GLUED = /[\d.,:%\-/年月日第号页]/;
+/**
+ * An amount of two decimals with a page number glued on, the last line of a page: "192,200.002" is
+ * 192,200.00 on page 2. Taken only at a page's end and, like any glued number, only in a chain.
+ */
+const DECIMAL_OVERRUN = /\d\.\d{2}([1-9]\d{0,2})$/;
 
 export function detectPageNumbers(items: readonly SourceItem[], physicalPages: boolean): PageMarker[] {
   const candidates = collectCandidates(items, physicalPages);
@@ -87,6 +92,12 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
       const paren = parenthesised(items, i);
       if (paren) candidates.push(paren);
       else candidates.push(whole(Number(standalone[1]), 'standalone'));
+      continue;
+    }
+    const overrun = DECIMAL_OVERRUN.exec(trimmed);
+    if (overrun && endsPage(items, i, physicalPages)) {
+      const from = lead + trimmed.length - overrun[1].length;
+      candidates.push(candidate(item, i, i, [{ item: i, from, to: from + overrun[1].length }], Number(overrun[1]), overrun[1], from, overrun[1].length, 'glued'));
       continue;
     }
     const glued = GLUED.exec(trimmed);

@@ -68,6 +68,19 @@ describe('printed page numbers', () => {
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
+  it('cuts a page number glued to an amount of two decimals at a page end, and keeps such amounts elsewhere', () => {
+    const doc = normalizeText(`正文一结束。1${blank}项目资金（元） | 年度资金总额 | 192,200.002${blank} | 其中：财政拨款 | 192,200.00\n正文二结束。3${blank}名称 | 单价\n设备 | 12.3456\n正文四。`);
+    expect(doc.printedPageNumbers.map((p) => [p.number, p.raw])).toEqual([
+      [1, '1'],
+      [2, '2'],
+      [3, '3'],
+    ]);
+    const cells = doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flat().map((c) => c.text) : []));
+    expect(cells).toContain('192,200.00');
+    expect(cells).not.toContain('192,200.002');
+    expect(cells).toContain('12.3456');
+  });
+
   it('keeps numbers that are content: a table value, a lone count', () => {
     const doc = normalizeText(`正文一。5${blank}符号\n=\n100\n%\n正文二。6${blank}正文三。`);
     expect(texts(doc)).toContain('100');
