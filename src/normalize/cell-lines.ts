@@ -26,6 +26,8 @@ const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值)$/
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
 const opens = (text: string) => /^(?:项目名称|一级指标)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
+/** A form's title and year line ("财政项目支出绩效目标申报表", "（2018年度）"): the next form starts there. */
+const FORM_TITLE = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
 /**
  * The most lines one flattened table is read from: a form with forty indicators of six cells is ≈300. It
  * bounds the look-ahead in a file that has no blank lines and many lines that could open a table.
@@ -40,6 +42,9 @@ const MAX_NAME = 40;
 const MAX_VALUE = 30;
 const FIRST_LEVEL = /^(?:产出|效果|效益|满意度|成本)指标$/;
 const SECOND_LEVEL = /^(?:.{1,10}指标|(?:社会|经济|生态)效益|可持续影响|服务对象满意度)$/;
+/** A first-level name that older forms also use as a second level under 产出指标. */
+const UNDER_OUTPUT = /^成本指标$/;
+const OUTPUT = /^产出指标$/;
 
 interface Line {
   index: number;
@@ -138,10 +143,15 @@ function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { 
 
 /** Rows of [一级指标] [二级指标] 三级指标 and its value cells, until a line that cannot continue the table. */
 function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: SourceCell[][]): number {
+  let category: string | null = null;
   while (k < lines.length) {
     // an expense table right under the indicators starts there
     if (expenseHeaderAt(lines, k) !== null) break;
-    const first = FIRST_LEVEL.test(lines[k].text) ? lines[k] : null;
+    let first = FIRST_LEVEL.test(lines[k].text) ? lines[k] : null;
+    // 成本指标 is a category of its own in newer forms (成本指标 / 经济成本指标 / …), a second level under
+    // 产出指标 in older ones (产出指标 / 数量指标 … 成本指标 / 单车年均运行费用): the line after it tells
+    if (first && UNDER_OUTPUT.test(first.text) && category !== null && OUTPUT.test(category) && !(k + 1 < lines.length && SECOND_LEVEL.test(lines[k + 1].text))) first = null;
+    if (first) category = first.text;
     let at = first ? k + 1 : k;
     // a second-level name only where a name and its values follow it
     const second = at + 1 + valueCount < lines.length && SECOND_LEVEL.test(lines[at].text) ? lines[at] : null;
@@ -150,6 +160,8 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
     const name = lines[at];
     const values = lines.slice(at + 1, at + 1 + valueCount);
     if (FIRST_LEVEL.test(name.text) || values.some((v) => FIRST_LEVEL.test(v.text))) break;
+    // the next form, after a page break the reader skipped
+    if ([name, ...values].some((line) => opens(line.text) || FORM_TITLE.test(line.text))) break;
     if (!isCell(name.text, MAX_NAME) || !values.every((v) => isCell(v.text, MAX_VALUE))) break;
     // only the unit of a symbol / value / unit row may be empty (a qualitative indicator has none)
     if (values.some((v, c) => v.text === '' && !(valueCount > 1 && c === valueCount - 1))) break;

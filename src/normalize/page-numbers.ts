@@ -50,12 +50,15 @@ const MARKER_LINES: RegExp[] = [
 const STANDALONE = /^(\d{1,4})$/;
 /** Digits glued to the end of a line after CJK text or punctuation: "…宣传覆16", "…的成效。5". */
 const GLUED = /(\d{1,3})$/;
-const NOT_BEFORE_GLUED = /[\d.,:%\-/年月日第号页]/;
+const NOT_BEFORE_GLUED = /[\d.,:%\-/]/;
+/** Characters after which digits are usually content (2022年3, 第3, 3号): a page number only at a page's end. */
+const CONTENT_BEFORE_GLUED = /[年月日第号页]/;
 /**
- * An amount of two decimals with a page number glued on, the last line of a page: "192,200.002" is
- * 192,200.00 on page 2. Taken only at a page's end and, like any glued number, only in a chain.
+ * An amount of two decimals or a percentage with a page number glued on, the last line of a page:
+ * "192,200.002" is 192,200.00 on page 2, "＞80%4" is ＞80% on page 4, a unit cell "%12" is % on page
+ * 12. Taken only at a page's end and, like any glued number, only in a chain.
  */
-const DECIMAL_OVERRUN = /\d\.\d{2}([1-9]\d{0,2})$/;
+const DECIMAL_OVERRUN = /(?:\d\.\d{2}|[%‰])([1-9]\d{0,2})$/;
 
 export function detectPageNumbers(items: readonly SourceItem[], physicalPages: boolean): PageMarker[] {
   const candidates = collectCandidates(items, physicalPages);
@@ -105,12 +108,15 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
       const before = trimmed[trimmed.length - glued[1].length - 1];
       if (!isCjkLike(before) || NOT_BEFORE_GLUED.test(before)) continue;
       const endsAPage = endsPage(items, i, physicalPages);
+      // "符号13", "截至2022年12": the digits may be content, but not when the page ends right after them
+      // and the chain of pages wants them there (a bare glued number, the weakest link)
+      if (CONTENT_BEFORE_GLUED.test(before) && !endsAPage) continue;
       // "…安排413": the page number may be only the last digits, after a digit of the text (安排4 + 13)
       for (let length = glued[1].length; length >= 1; length--) {
         const digits = glued[1].slice(glued[1].length - length);
         if (digits.startsWith('0')) continue;
         const whole = length === glued[1].length;
-        const strength: Strength = whole && endsAPage ? 'glued-before-break' : 'glued';
+        const strength: Strength = whole && endsAPage && !CONTENT_BEFORE_GLUED.test(before) ? 'glued-before-break' : 'glued';
         const from = lead + trimmed.length - length;
         candidates.push(candidate(item, i, i, [{ item: i, from, to: from + length }], Number(digits), digits, from, length, strength));
       }

@@ -150,6 +150,33 @@ describe('forms and indicator tables flattened to one cell per line', () => {
     ]);
   });
 
+  it('reads 成本指标 as a second level under 产出指标 unless a second level follows it', async () => {
+    const older = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保障车辆数', '≥18辆', '成本指标', '单车年均运行费用', '≤17万元', '效益指标', '社会效益', '公务出行保障', '及时有效', ''];
+    expect(tables(await documentFromText(older.join('\n')))).toEqual([
+      [
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '保障车辆数', '≥18辆'],
+        ['', '成本指标', '单车年均运行费用', '≤17万元'],
+        ['效益指标', '社会效益', '公务出行保障', '及时有效'],
+      ],
+    ]);
+    const newer = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保障车辆数', '≥18辆', '成本指标', '经济成本指标', '单车年均运行费用', '≤17万元', ''];
+    expect(tables(await documentFromText(newer.join('\n')))[0][2]).toEqual(['成本指标', '经济成本指标', '单车年均运行费用', '≤17万元']);
+  });
+
+  it('ends the indicator rows at the next form, across a page break the rows went on over', async () => {
+    const text = ['正文。1', '', '一级指标', '二级指标', '三级指标', '指标值', '满意度指标', '服务对象满意度指标', '辖区群众满意度', '满意', '2', '', '', '财政项目支出绩效目标申报表', '（2018年度）', '项目名称', '第三方绩效评价服务', '主管部门', '卫生健康委员会', '', '正文。3'];
+    const found = tables(await documentFromText(text.join('\n')));
+    expect(found[0]).toEqual([
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['满意度指标', '服务对象满意度指标', '辖区群众满意度', '满意'],
+    ]);
+    expect(found[1]).toEqual([
+      ['项目名称', '第三方绩效评价服务'],
+      ['主管部门', '卫生健康委员会'],
+    ]);
+  });
+
   it('stops at a sentence, and leaves alone lines that only look like a header', async () => {
     const stops = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '培训人次', '≥300人次', '本项目将按照上级要求认真组织实施，确保完成各项绩效目标。', '并接受社会监督。'].join('\n');
     const document = await documentFromText(stops);

@@ -81,6 +81,19 @@ describe('printed page numbers', () => {
     expect(cells).toContain('12.3456');
   });
 
+  it('cuts a page number glued to a percentage or a unit cell at a page end, or to a header cell ending in 号', () => {
+    const doc = normalizeText(`正文一结束。1${blank}指标值\n＞80%2${blank}单位\n%3${blank}符号4${blank}正文五。5${blank}正文六。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(doc.text).toContain('＞80%');
+    expect(doc.text).not.toMatch(/%2|%3|符号4/);
+  });
+
+  it('keeps digits after 号 or 年 inside a page', () => {
+    const doc = normalizeText(`正文一结束。1${blank}文件编号12\n正文二，截至2022年12\n月底完成。2${blank}正文三。3${blank}正文四。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(doc.text).toContain('文件编号12');
+  });
+
   it('keeps numbers that are content: a table value, a lone count', () => {
     const doc = normalizeText(`正文一。5${blank}符号\n=\n100\n%\n正文二。6${blank}正文三。`);
     expect(texts(doc)).toContain('100');
