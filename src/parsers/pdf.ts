@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import type { Message } from '../model/document.js';
-import { splitLines, type SourceCell, type SourceItem, type SourceLine } from '../normalize/source-items.js';
+import { splitLines, type SourceItem } from '../normalize/source-items.js';
 import { displayWidth } from '../normalize/characters.js';
 import { IngestError } from './errors.js';
+import { joinTablesAcrossPages, placeTables } from './pdf-tables.js';
 import type { ParsedSource } from './parsed-source.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';
 
@@ -183,100 +184,6 @@ function buildSource(pageTexts: string[], tablePages: PageTables[], messages: Me
     messages,
     meta: {},
   };
-}
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-/**
- * A table that ends one page and a table that starts the next (only blank lines or a page number
- * between) are one table broken by the page: its rows go on.
- */
-function joinTablesAcrossPages(items: SourceItem[]): SourceItem[] {
-  const out: SourceItem[] = [];
-  let pendingBlank: SourceItem[] = [];
-  for (const item of items) {
-    const previous = out[out.length - 1];
-    const blank = item.kind === 'line' && (item.text.trim() === '' || /^\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$/.test(item.text));
-    if (blank && previous?.kind === 'table') {
-      pendingBlank.push(item);
-      continue;
-    }
-    if (item.kind === 'table' && previous?.kind === 'table' && previous.page !== item.page) {
-      out[out.length - 1] = { ...previous, rows: [...previous.rows, ...item.rows] };
-      pendingBlank = [];
-      continue;
-    }
-    out.push(...pendingBlank, item);
-    pendingBlank = [];
-  }
-  out.push(...pendingBlank);
-  return out;
-}
-
-/**
- * pdf-parse's text flattens a table one cell fragment per line; getTable rebuilds its grid. Replace the
- * lines made only of the table's cell fragments by the table, placed where those lines began.
- */
-function placeTables(lines: SourceLine[], tables: string[][][], page: number, messages: Message[]): SourceItem[] {
-  let items: SourceItem[] = lines;
-  let searchFrom = 0;
-  for (const table of tables) {
-    if (table.length < 2) continue;
-    const fragments = new Set(table.flat().flatMap((cell) => cell.split('\n').map(squeeze)).filter(Boolean));
-    const isTableLine = (item: SourceItem | undefined) =>
-      item?.kind === 'line' && item.text.trim() !== '' && segmentable(squeeze(item.text), fragments);
-    const first = items.findIndex((item, k) => k >= searchFrom && isTableLine(item));
-    if (first < 0) {
-      messages.push({ type: 'warning', code: 'PDF_TABLE_UNPLACED', message: 'a table was found but its text lines could not be located', page });
-      continue;
-    }
-    // the table's lines run on from there; one stray line inside (a cell pdf.js split oddly) is allowed
-    let last = first;
-    for (let k = first + 1; k < items.length; k++) {
-      if (isTableLine(items[k])) last = k;
-      else if (!(isTableLine(items[k + 1]) && k - last === 1)) break;
-    }
-    const anchor = items[first] as SourceLine;
-    const rows: SourceCell[][] = alignMergedRows(table).map((row) =>
-      row.map((cell) => ({ text: cell ?? '', sourceStart: anchor.sourceStart, exactSource: false, rowSpan: 1, colSpan: 1 })),
-    );
-    items = [...items.slice(0, first), { kind: 'table', rows, page, sourceStart: anchor.sourceStart }, ...items.slice(last + 1)];
-    searchFrom = first + 1;
-  }
-  return items;
-}
-
-/**
- * getTable leaves out the cells of a vertical merge, so a row under "一级指标 | 二级指标 | 三级指标 | …"
- * with fewer cells lost its leading ones: align it to the right and repeat the cells above (the way a
- * DOCX merged cell is resolved). Rows of other tables are left as they are: without geometry, a short
- * row there may as well be a horizontal merge.
- */
-function alignMergedRows(table: string[][]): string[][] {
-  const header = table.findIndex((row) => row.some((cell) => /^一级指标$/.test(squeeze(cell))));
-  if (header < 0) return table;
-  const width = table[header].length;
-  const out = table.map((row) => [...row]);
-  for (let r = header + 1; r < out.length; r++) {
-    const row = out[r];
-    if (row.length >= width || r === 0) continue;
-    const missing = width - row.length;
-    out[r] = [...out[r - 1].slice(0, missing), ...row];
-  }
-  return out;
-}
-
-/** Can `text` be cut into pieces that are all cell fragments? (a line may hold several cells side by side) */
-function segmentable(text: string, fragments: Set<string>): boolean {
-  const reachable = new Array<boolean>(text.length + 1).fill(false);
-  reachable[0] = true;
-  for (let i = 0; i < text.length; i++) {
-    if (!reachable[i]) continue;
-    for (let j = i + 1; j <= text.length; j++) {
-      if (fragments.has(text.slice(i, j))) reachable[j] = true;
-    }
-  }
-  return reachable[text.length];
 }
 
 /**
