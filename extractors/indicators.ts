@@ -239,8 +239,10 @@ function labelledIndicators(block: TextBlock, document: Doc): Indicator[] {
     const from = label.index + label[0].length;
     const to = labels[k + 1]?.index ?? block.text.length;
     for (const clause of splitNames(block.text, from, to, 0, /[，,；;。]/)) {
-      const found = findThresholds(clause.text);
-      const name = clause.text.slice(0, found[0]?.start ?? clause.text.length).replace(NAME_JOINER, '').trim();
+      // "资助资金使用合规性：合规": a colon parts the name from its value
+      const colon = clause.text.search(/[：:]/);
+      const found = findThresholds(clause.text).filter((t) => colon < 0 || t.start > colon);
+      const name = clause.text.slice(0, colon >= 0 ? colon : (found[0]?.start ?? clause.text.length)).replace(NAME_JOINER, '').trim();
       if (!name) continue;
       const start = block.start + clause.start;
       indicators.push({

@@ -145,7 +145,7 @@ export const WORD_CUES: readonly WordCue[] = [
     threshold: QUALITATIVE,
     example: '服务质量明显提升, 环境有效改善, 群众文化生活更加丰富, 权益得到有效保障',
   },
-  { pattern: /保持(?:良好|稳定|正常)|运转良好|及时有效|合规/g, threshold: QUALITATIVE, example: '群众来访接待秩序保持良好' },
+  { pattern: /保持(?:良好|稳定|正常)|运转良好|及时有效|合规(?!性)/g, threshold: QUALITATIVE, example: '群众来访接待秩序保持良好' },
   // a word standing alone after the name, as tables print it: "成本控制合理性：合理", "系统运行安全性：有效"
   { pattern: /^\s*(?:合理|有效|可控|良好|优良|达标|合格|规范|稳定|正常|完好|安全)\s*$/g, threshold: QUALITATIVE, example: '成本控制合理性：合理' },
   { pattern: /(?:超过|高于|好于|优于|不低于)(?:往年|去年|上年|上一年)/g, threshold: QUALITATIVE, example: '今年完成比例要超过往年' },

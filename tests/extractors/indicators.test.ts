@@ -110,6 +110,12 @@ describe('other indicator sentences', () => {
     expect(result.indicators.map(thresholds)).toEqual([['>= 500 人次'], ['>= 1000 平方米'], ['qualitative null'], ['qualitative null'], ['qualitative null']]);
   });
 
+  it('a colon parts the name of an indicator from its value, whatever the name holds', async () => {
+    const result = await indicatorsOf(['质量指标：资助资金使用合规性：合规，资助资金发放准确率保持95%；时效指标：补助发放及时率：不低于98%。']);
+    expect(brief(result.indicators)).toEqual(['-:产出:质量指标:资助资金使用合规性', '-:产出:质量指标:资助资金发放准确率', '-:产出:时效指标:补助发放及时率']);
+    expect(result.indicators.map(thresholds)).toEqual([['qualitative null'], ['= 95 %'], ['>= 98 %']]);
+  });
+
   it('indicators written with their targets, labelled by 一级 in a list', async () => {
     const result = await indicatorsOf(['绩效指标：', '1.产出指标：维修学校数不少于10所，验收合格率100%。', '2.效益指标：安全事故控制为0起。', '3.成本指标：项目总成本在115万元以内。']);
     expect(brief(result.indicators)).toEqual(['-:产出:-:维修学校数', '-:产出:-:验收合格率', '-:效益:-:安全事故', '-:成本:-:项目总成本']);
