@@ -24,6 +24,8 @@ export interface Funding {
 const BREAKDOWN = /其中[：:，,]?|具体(?:包括|为|如下)[：:]?|主要用于[：:]?|分别为[：:]?/;
 /** Words around an item's amount that are not its label: "1、日常接访方面，安排6万元" → 日常接访. */
 const LABEL_TAIL = /(?:[，,：:；;\s]|方面|领域|安排|预算|资金|经费|共计|合计|约|为|用于|计|(?:19|20)\d{2}年度?)+$/;
+/** Words before an item's label that are not part of it: "1.用于监测系统运维费23万元" → 监测系统运维费. */
+const LABEL_HEAD = /^(?:主要|其中[：:]?)?(?:用于|安排(?:用于)?)/;
 
 /** An Amount for a money match found at `offset` in the normalized text. */
 export function toAmount(match: MoneyMatch, offset: number, document: Doc): Amount {
@@ -70,7 +72,7 @@ function readProseFunding(blocks: Block[], document: Doc): ProseFunding {
   const textBlocks = blocks.filter((b): b is Exclude<Block, TableBlock> => b.type !== 'table');
   const first = textBlocks.findIndex((b) => fundingAmounts(b.text).length > 0 || BREAKDOWN.test(b.text));
   if (first < 0) return result;
-  const opening = textBlocks[first];
+  const opening = onceOnly(textBlocks[first]);
   const openingIsItem = opening.type === 'list_item' && !FUNDING_LEAD.test(opening.text);
   const breakdownAt = BREAKDOWN.exec(opening.text);
   const beforeBreakdown = breakdownAt ? opening.text.slice(0, breakdownAt.index) : opening.text;
@@ -88,6 +90,17 @@ function readProseFunding(blocks: Block[], document: Doc): ProseFunding {
   else if (inParentheses.length > 0) result.items = inParentheses;
   else result.items = followingItems(textBlocks.slice(openingIsItem ? first : first + 1), document);
   return result;
+}
+
+/**
+ * The opening sentence pasted twice ("…共计181000元。其中：…共计181000元。其中：", a copy-paste slip the
+ * duplicate check reports, joined into one block since 其中： runs on): read once, or its copy would be
+ * taken for the first item of the breakdown.
+ */
+function onceOnly<B extends Exclude<Block, TableBlock>>(block: B): B {
+  const half = block.text.length / 2;
+  if (!Number.isInteger(half) || half < 8 || block.text.slice(0, half) !== block.text.slice(half)) return block;
+  return { ...block, text: block.text.slice(0, half), end: block.start + half };
 }
 
 /** The list items right after the opening sentence (the breakdown stops at the first non-item). */
@@ -144,7 +157,7 @@ function readItem(text: string, offset: number, document: Doc): FundingItem {
   if (!main) {
     return { label: cleaned.replace(LABEL_TAIL, ''), amount: null, source: locate(document, offset, offset + cleaned.length), children: [] };
   }
-  const label = text.slice(0, main.start).replace(LABEL_TAIL, '').trim() || text.slice(main.end).replace(/^[，,\s]+/, '').split(/[，,。；;（(]/)[0];
+  const label = text.slice(0, main.start).replace(LABEL_TAIL, '').trim().replace(LABEL_HEAD, '') || text.slice(main.end).replace(/^[，,\s]+/, '').split(/[，,。；;（(]/)[0];
   const after = text.slice(main.end);
   const children = childrenAfter(after, offset + main.end, document);
   const end = children.length ? Math.max(...children.map((c) => c.source.end)) - offset : main.end;

@@ -95,6 +95,20 @@ describe('funding breakdowns', () => {
     expect(tree(funding.items)).toEqual([['日常接访', '6'], ['值班', '44']]);
   });
 
+  it('drops 用于 before an item label, and reads a breakdown whose opening sentence was pasted twice', async () => {
+    const { funding } = await fundingOf([
+      '2018年该项目主要安排一般公共预算资金共计181000元。其中：',
+      '2018年该项目主要安排一般公共预算资金共计181000元。其中：',
+      '1.用于培训资料费3.1万元；',
+      '2.主要用于学员食宿费15万元。',
+    ]);
+    expect(funding.total?.wan).toBe('18.1');
+    expect(tree(funding.items)).toEqual([
+      ['培训资料费', '3.1'],
+      ['学员食宿费', '15'],
+    ]);
+  });
+
   it('reads funding tables and form fields, in the unit their header gives', async () => {
     const document = await documentFromText(
       [
