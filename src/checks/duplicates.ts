@@ -7,11 +7,108 @@ import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
 
 /**
  * Copy-paste inside a filing: paragraphs repeated nearly verbatim in another section (grouped into one
- * finding per repeated run), and items listed twice in one list. A project restating its own content in
- * its goals, and the department summary restating projects, are by design and not flagged; a sentence
- * found in three or more sections is template text.
+ * finding per repeated run), a line pasted twice a few lines apart, and items listed twice in one list. A
+ * project restating its own content in its goals, and the department summary restating projects, are by
+ * design and not flagged; a sentence found in three or more sections is template text.
  */
-export const duplicates: Check = ({ document, structure }) => [...duplicateSections(document, structure), ...duplicateItems(document)];
+export const duplicates: Check = ({ document, structure }) => [
+  ...duplicateSections(document, structure),
+  ...pastedTwice(document, structure),
+  ...duplicateItems(document),
+];
+
+/** A line pasted twice: shorter than this (without punctuation) it may be a recurring label. */
+const MIN_PASTED_CHARS = 10;
+/** How far apart, in blocks, the same line is still a slip of the paste rather than a deliberate repeat. */
+const PASTED_WITHIN = 6;
+/** Template text (found in three places or more) counts as pasted twice only this close. */
+const ADJACENT = 2;
+
+/**
+ * The same line twice within a few blocks of one section ("三、实施主体：反邪教协调科。" before and after
+ * "四、年度预算安排…"), a sentence pasted at the end of a nearby line, or one sentence written twice in a
+ * row inside a block (lines a converter joined): a copy-paste slip, whatever its length. Items of one list
+ * are duplicate_item's.
+ */
+function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
+  const sectionOf = new Map<Block, number>();
+  structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
+  const projectOf = (block: Block) => {
+    const k = sectionOf.get(block);
+    return k === undefined ? null : structure.projects[k].title.name;
+  };
+  const findings: Finding[] = [];
+  const blocks = document.blocks;
+  // a line found three times or more is the template's (each form's title "财政项目支出绩效目标申报表")
+  const times = new Map<string, number>();
+  for (const block of blocks) if (block.type !== 'table') times.set(plainText(block.text), (times.get(plainText(block.text)) ?? 0) + 1);
+  blocks.forEach((block, i) => {
+    if (block.type === 'table') return;
+    const plain = plainText(block.text);
+    const template = (times.get(plain) ?? 0) >= TEMPLATE_MIN_PLACES;
+    // prose, not a table's header or a row of figures repeated on the next page
+    if (!SENTENCE_LIKE.test(block.text) || (block.text.match(HAN_CHARS)?.length ?? 0) < MIN_PASTED_HAN) return;
+    const doubled = doubledSentence(block.text);
+    if (doubled !== null) {
+      const first = locate(document, block.start, block.start + doubled);
+      const second = locate(document, block.start + doubled, block.end);
+      findings.push(pastedFinding(projectOf(block), first, second));
+    }
+    if (plain.length < MIN_PASTED_CHARS) return;
+    for (let j = i + 1; j <= i + PASTED_WITHIN && j < blocks.length; j++) {
+      const other = blocks[j];
+      if (other.type === 'table' || sectionOf.get(other) !== sectionOf.get(block)) continue;
+      // template text is repeated on purpose, once per project: only side by side is it a slip
+      if (template && j - i > ADJACENT) continue;
+      // a whole list written twice (a form's 总体目标 and 年度目标 with the same items, wrapped differently) is
+      // a deliberate copy, not a line pasted twice
+      if (j - i > 1 && (overlapping(blocks[i - 1], blocks[j - 1]) || overlapping(blocks[i + 1], blocks[j + 1]))) continue;
+      if (plainText(other.text) === plain) {
+        if (blocks.slice(i, j + 1).every((b) => b.type === 'list_item')) continue;
+        findings.push(pastedFinding(projectOf(block), locate(document, block.start, block.end), locate(document, other.start, other.end)));
+      } else if (block.type === 'paragraph' && plain.length >= MIN_PASTED_SENTENCE_CHARS && other.text.length > block.text.length && other.text.endsWith(block.text)) {
+        // pasted after a line that did not end a sentence, and joined to it: "2、规范公务用车使用管理；该项目由…"
+        findings.push(pastedFinding(projectOf(block), locate(document, block.start, block.end), locate(document, other.end - block.text.length, other.end)));
+      }
+    }
+  });
+  return findings;
+}
+
+const SENTENCE_LIKE = /[，。；：、,;:]/;
+const HAN_CHARS = /[\u4e00-\u9fff]/g;
+const MIN_PASTED_HAN = 6;
+
+/** Two blocks that hold the same text, or one the start or the end of the other (a copy wrapped elsewhere). */
+function overlapping(a: Block | undefined, b: Block | undefined): boolean {
+  if (a === undefined || b === undefined || a.type === 'table' || b.type === 'table') return false;
+  const [x, y] = [plainText(a.text), plainText(b.text)];
+  if (Math.min(x.length, y.length) < 4) return false;
+  return x.startsWith(y) || y.startsWith(x) || x.endsWith(y) || y.endsWith(x);
+}
+
+/** A sentence found pasted at the end of a nearby line must be this long: a short phrase ends many lines. */
+const MIN_PASTED_SENTENCE_CHARS = 20;
+
+/** Where the second copy starts when a block is one sentence written twice in a row, else null. */
+function doubledSentence(text: string): number | null {
+  const half = text.length / 2;
+  if (!Number.isInteger(half) || plainText(text.slice(0, half)).length < MIN_PASTED_CHARS) return null;
+  return text.slice(0, half) === text.slice(half) ? half : null;
+}
+
+function pastedFinding(project: string | null, first: ReturnType<typeof locate>, second: ReturnType<typeof locate>): Finding {
+  return finding({
+    kind: 'duplicate_section',
+    severity: 'warning',
+    project,
+    message: `同一段文字重复出现：“${first.quote}”`,
+    message_en: `The same text is written twice: "${first.quote}"`,
+    expected: null,
+    actual: null,
+    locations: [at(first, 'first occurrence'), at(second, 'repeated')],
+  });
+}
 
 /** Paragraphs shorter than this (characters without punctuation) are too short to compare. */
 const MIN_SECTION_CHARS = 30;

@@ -110,6 +110,42 @@ describe('other checks', () => {
     expect(findings[1].project).toBe('国安办经费');
   });
 
+  it('reports a line pasted twice inside one project: side by side, a few lines apart, or joined to the line above', async () => {
+    const pasted = (lines: string[]) => findingsOf([...project('校舍维修项目', ['2022年该项目主要安排资金共计10万元。']), ...lines]);
+    const apart = await pasted(['该项目实施地点为全县12所中小学校。', '项目实施期为2022年1月至12月。', '该项目实施地点为全县12所中小学校。']);
+    const kinds = apart.filter((f) => f.kind === 'duplicate_section');
+    expect(kinds.map((f) => [f.project, f.message])).toEqual([['校舍维修项目', '同一段文字重复出现：“该项目实施地点为全县12所中小学校。”']]);
+    expect(kinds[0].locations.map((l) => l.role)).toEqual(['first occurrence', 'repeated']);
+
+    const joined = await pasted(['该项目由县教育局基建股负责实施，主要用于校舍维修工作。', '1、维修教学楼屋面；该项目由县教育局基建股负责实施，主要用于校舍维修工作。']);
+    const copy = joined.find((f) => f.kind === 'duplicate_section');
+    expect(copy?.locations[1].quote).toBe('该项目由县教育局基建股负责实施，主要用于校舍维修工作。');
+
+    const doubled = await findingsOf(['2018年该项目主要安排一般公共预算资金共计18万元。其中：', '2018年该项目主要安排一般公共预算资金共计18万元。其中：', '1、培训资料费18万元。']);
+    expect(doubled.filter((f) => f.kind === 'duplicate_section').map((f) => f.locations[0].quote)).toEqual(['2018年该项目主要安排一般公共预算资金共计18万元。其中：']);
+  });
+
+  it('does not report repeats that belong to the form: template lines, a list written twice, figures, table headers', async () => {
+    const findings = await findingsOf([
+      ...project('校舍维修项目', ['2022年该项目主要安排资金共计10万元。']),
+      '项目总体目标',
+      '1.完成年度校舍维修任务。',
+      '2.新增危房“零增长”，坚决做到“应修尽修”。',
+      '3.开展校舍安全排查，及时消除隐患。',
+      '年度总体目标',
+      '1.完成年度校舍维修',
+      '任务。',
+      '2.新增危房“零增长”，坚决做到“应修尽修”。',
+      '3.开展校舍安全排查，及时',
+      '消除隐患。',
+      '预算数决算数预算数决算数',
+      '226,145,100.00',
+      '预算数决算数预算数决算数',
+      '226,145,100.00',
+    ]);
+    expect(findings.filter((f) => f.kind === 'duplicate_section')).toEqual([]);
+  });
+
   it('flags placeholders left in and a percentage above 100', async () => {
     const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
     expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);
