@@ -14,7 +14,8 @@ function goalCounts(project: Project): Finding[] {
   if (declared === null || !project.declared_goal_source) return [];
   const referenced = [...project.declared_indicator_counts.map((d) => d.goal_index), ...project.indicators.map((i) => i.goal_index)].filter((g): g is number => g !== null);
   const highest = Math.max(0, ...referenced);
-  const listed = project.goals.filter((g) => g.kind === 'listed').length;
+  // listed or set for the year (年度目标：1.…2.…); an overall goal (总体目标) is one paragraph, not counted
+  const listed = project.goals.filter((g) => g.kind !== 'overall').length;
   const findings: Finding[] = [];
   if (listed > 0 && listed !== declared) {
     findings.push(

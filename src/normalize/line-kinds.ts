@@ -21,6 +21,8 @@ export const HEADING_PATTERNS: HeadingPattern[] = [
     pattern: /^(?=.{2,68}$)(?=.*[明表]$)(?:关于)?[^。；;，,：:]{2,60}(?:的说明|绩效目标说明|绩效目标表|申报表|情况说明)$/,
     example: '关于信访维稳项目绩效目标指标的说明',
   },
+  // a project's title in filings that number their projects; never joined to the line after it
+  { level: 2, pattern: new RegExp(`^项目(?:${NUM}|\\d{1,2})[：:]\\s*[^。；;，,：:]{2,30}$`), example: '项目一：农村人居环境整治' },
   { level: 3, pattern: new RegExp(`^${NUM}[、.．]\\s*[^。；;！？]{1,28}$`), example: '一、项目基本情况' },
   { level: 4, pattern: new RegExp(`^[（(]${NUM}[)）]、?\\s*[^。；;！？，,]{1,28}$`), example: '（一）项目概况' },
 ];

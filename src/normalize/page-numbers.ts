@@ -50,9 +50,9 @@ const MARKER_LINES: RegExp[] = [
 const STANDALONE = /^(\d{1,4})$/;
 /** Digits glued to the end of a line after CJK text or punctuation: "…宣传覆16", "…的成效。5". */
 const GLUED = /(\d{1,3})$/;
-const NOT_BEFORE_GLUED = /[\d.,:%\-/]/;
-/** Characters after which digits are usually content (2022年3, 第3, 3号): a page number only at a page's end. */
-const CONTENT_BEFORE_GLUED = /[年月日第号页]/;
+const NOT_BEFORE_GLUED = /[\d.,%\-/]/;
+/** Characters after which digits are usually content (2022年3, 第3, 3号, 目标：1): a page number only at a page's end. */
+const CONTENT_BEFORE_GLUED = /[年月日第号页:]/;
 /**
  * An amount of two decimals or a percentage with a page number glued on, the last line of a page:
  * "192,200.002" is 192,200.00 on page 2, "＞80%4" is ＞80% on page 4, a unit cell "%12" is % on page
@@ -232,6 +232,9 @@ function bestChain(candidates: Candidate[]): Candidate[] {
   for (let k = best; k >= 0; k = previous[k]) chain.unshift(candidates[k]);
   // two numbers glued to line ends in sequence happen by chance in hard-wrapped text ("…培训费1" / "19万元"),
   // where no blank line or page change follows either: such a chain needs a third link
-  const convincing = chain.length >= 2 ? score[best] >= MIN_CHAIN_SCORE : chain[0].strength === 'marker';
+  // alone, only an unambiguous marker, or a 1 glued to the line that ends the first page (a two-page text
+  // numbered at the foot of its first page only)
+  const alone = chain[0].strength === 'marker' || (chain[0].strength === 'glued-before-break' && chain[0].number === 1);
+  const convincing = chain.length >= 2 ? score[best] >= MIN_CHAIN_SCORE : alone;
   return convincing ? chain : [];
 }

@@ -146,6 +146,11 @@ describe('other checks', () => {
     expect(findings.filter((f) => f.kind === 'duplicate_section')).toEqual([]);
   });
 
+  it('counts the goals set for the year against the declared count', async () => {
+    const findings = await findingsOf(['项目一：公路路域环境整治', '实施单位：综合执法大队。', '资金安排：共12万元。', '共设定1项年度目标：1.清理公路沿线违章建筑；2.补植公路绿化苗木。']);
+    expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => f.message)).toEqual(['声明设置1项绩效目标，实际列出2项']);
+  });
+
   it('flags placeholders left in and a percentage above 100', async () => {
     const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
     expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);

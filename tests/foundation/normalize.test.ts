@@ -88,6 +88,17 @@ describe('printed page numbers', () => {
     expect(doc.text).not.toMatch(/%2|%3|符号4/);
   });
 
+  it('cuts a page number glued after a colon at a page end, and a lone 1 ending the first page', () => {
+    const colon = normalizeText(`共设定2项年度目标：1${blank}（1）印制发放政策宣传资料；\n（2）开展政策宣传进社区活动。2${blank}正文三。3${blank}正文四。`);
+    expect(colon.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(texts(colon)[0]).toBe('共设定2项年度目标：');
+    const lone = normalizeText(`项目一：公路养护\n正文一。\n项目二：城乡公交运营补贴1${blank}实施单位：运输管理所。`);
+    expect(lone.printedPageNumbers.map((p) => p.number)).toEqual([1]);
+    expect(texts(lone)).toEqual(['项目一：公路养护', '正文一。', '项目二：城乡公交运营补贴', '实施单位：运输管理所。']);
+    const content = normalizeText(`正文一。\n附件2${blank}正文二。`);
+    expect(content.printedPageNumbers).toEqual([]);
+  });
+
   it('keeps digits after 号 or 年 inside a page', () => {
     const doc = normalizeText(`正文一结束。1${blank}文件编号12\n正文二，截至2022年12\n月底完成。2${blank}正文三。3${blank}正文四。`);
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
