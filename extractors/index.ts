@@ -48,6 +48,7 @@ function extractProject(section: ProjectSection, document: DocumentModel, year: 
     declared_goal_source: goals.declaredSource,
     goals: goals.goals,
     declared_indicator_counts: indicators.declared,
+    declared_indicator_total: indicators.declaredTotal,
     indicators: indicators.indicators,
   };
 }

@@ -1,5 +1,5 @@
 import type { Block, DocumentModel, Source, TableBlock, TableCell } from '../src/model/document.js';
-import type { Category, DeclaredIndicatorCount, Goal, Indicator, Threshold } from '../src/model/extraction.js';
+import type { Category, DeclaredIndicatorCount, DeclaredTotal, Goal, Indicator, Threshold } from '../src/model/extraction.js';
 import { locate } from './locate.js';
 import { parseChineseNumeral } from './numbers.js';
 import type { ProjectSection } from './structure.js';
@@ -17,6 +17,8 @@ type TextBlock = Exclude<Block, TableBlock>;
 
 export interface IndicatorExtraction {
   declared: DeclaredIndicatorCount[];
+  /** "共设置6项绩效指标": the count declared for all of them, where the text gives one. */
+  declaredTotal: DeclaredTotal | null;
   indicators: Indicator[];
   /** 评价标准 thresholds no indicator of the project fits. */
   unlinked: Threshold[];
@@ -30,6 +32,13 @@ const GOAL_NUMBER = '[一二三四五六七八九十]{1,3}|\\d{1,2}';
 export const DECLARED_INDICATORS: readonly { pattern: RegExp; example: string }[] = [
   { pattern: new RegExp(`(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?<category>${CATEGORY})(?:类)?指标`, 'g'), example: '设置1项产出指标、1项效果指标' },
   { pattern: new RegExp(`(?<category>${CATEGORY})(?:类)?指标\\s*(?<count>${COUNT})\\s*(?:项|个|条)`, 'g'), example: '目标一下设产出指标2项、效益指标1项' },
+];
+
+/** A count for all of a project's indicators, not one category's: "共设置6项绩效指标", "绩效指标共5项". */
+export const DECLARED_TOTAL: readonly { pattern: RegExp; example: string }[] = [
+  { pattern: new RegExp(`(?:共|总共|合计|一共)\\s*(?:设置|设定|设立|确定|编制|包括|包含|有)?了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?:绩效)?指标`), example: '共设置6项绩效指标' },
+  { pattern: new RegExp(`(?:设置|设定|设立|确定|编制)了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*绩效指标`), example: '本项目设置5项绩效指标' },
+  { pattern: new RegExp(`绩效指标\\s*(?:共|合计|一共)\\s*(?:计|有)?\\s*(?<count>${COUNT})\\s*(?:项|个|条)`), example: '绩效指标共5项' },
 ];
 
 /** The goal an indicator sentence belongs to: "对应目标一", "针对目标二", "目标一下设". */
@@ -437,5 +446,20 @@ export function extractIndicators(section: ProjectSection, document: Doc, goals:
     if (target === null) unlinked.push(located);
     else named[target].thresholds.push(located);
   }
-  return { declared: prose.declared, indicators: [...named, ...tableIndicators(section.blocks, document)], unlinked };
+  return { declared: prose.declared, declaredTotal: declaredTotal(section.blocks, document), indicators: [...named, ...tableIndicators(section.blocks, document)], unlinked };
+}
+
+/** The first count declared for all the project's indicators, in its text. */
+function declaredTotal(blocks: readonly Block[], document: Doc): DeclaredTotal | null {
+  for (const block of blocks) {
+    if (!isText(block)) continue;
+    for (const { pattern } of DECLARED_TOTAL) {
+      const match = pattern.exec(block.text);
+      if (!match?.groups) continue;
+      const count = Number(parseChineseNumeral(match.groups.count) ?? match.groups.count);
+      const start = block.start + match.index;
+      return { count, source: locate(document, start, start + match[0].length) };
+    }
+  }
+  return null;
 }

@@ -7,7 +7,27 @@ import { at, finding, type Check } from './check.js';
  * indicators per goal ("设置1项产出指标、1项满意度指标，是…" names one of two), content items
  * ("包括以下2个方面" then three).
  */
-export const countMismatch: Check = ({ extraction }) => extraction.projects.flatMap((p) => [...goalCounts(p), ...indicatorCounts(p), ...contentCounts(p)]);
+export const countMismatch: Check = ({ extraction }) =>
+  extraction.projects.flatMap((p) => [...goalCounts(p), ...indicatorCounts(p), ...indicatorTotal(p), ...contentCounts(p)]);
+
+/** "共设置6项绩效指标" against the indicators the project lists (in sentences or tables). */
+function indicatorTotal(project: Project): Finding[] {
+  const total = project.declared_indicator_total;
+  const listed = project.indicators.length;
+  if (!total || listed === 0 || listed === total.count) return [];
+  return [
+    finding({
+      kind: 'count_mismatch',
+      severity: 'error',
+      project: project.name,
+      message: `声明共设置${total.count}项绩效指标，实际列出${listed}项`,
+      message_en: `${total.count} indicator(s) declared in all, ${listed} listed`,
+      expected: String(total.count),
+      actual: String(listed),
+      locations: [at(total.source, 'declared count'), ...project.indicators.map((i) => at(i.source, 'listed indicator'))],
+    }),
+  ];
+}
 
 function goalCounts(project: Project): Finding[] {
   const declared = project.declared_goal_count;

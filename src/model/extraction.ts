@@ -94,6 +94,13 @@ export const DeclaredIndicatorCount = z.object({
 });
 export type DeclaredIndicatorCount = z.infer<typeof DeclaredIndicatorCount>;
 
+/** A count declared for all of a project's indicators: "共设置6项绩效指标". */
+export const DeclaredTotal = z.object({
+  count: z.number().int().nonnegative(),
+  source: Source,
+});
+export type DeclaredTotal = z.infer<typeof DeclaredTotal>;
+
 export const Project = z.object({
   name: z.string(),
   /** Other names the text uses for the project. */
@@ -112,6 +119,8 @@ export const Project = z.object({
   declared_goal_source: Source.nullable(),
   goals: z.array(Goal),
   declared_indicator_counts: z.array(DeclaredIndicatorCount),
+  /** Absent from extractions stored before pipeline version 2. */
+  declared_indicator_total: DeclaredTotal.nullable().default(null),
   indicators: z.array(Indicator),
 });
 export type Project = z.infer<typeof Project>;

@@ -42,7 +42,7 @@ type Cell = string | number | boolean | null;
 export function csvHeader(table: CsvTable): string[] {
   switch (table) {
     case 'projects':
-      return ['filing_id', 'path', 'project', 'aliases', 'department', 'year', 'total_wan', 'total_text', 'items_sum_wan', 'items', 'declared_goal_count', 'goals', 'indicators', 'page', 'start', 'end'];
+      return ['filing_id', 'path', 'project', 'aliases', 'department', 'year', 'total_wan', 'total_text', 'items_sum_wan', 'items', 'declared_goal_count', 'goals', 'declared_indicator_count', 'indicators', 'page', 'start', 'end'];
     case 'funding_items':
       return ['filing_id', 'project', 'path_in_tree', 'depth', 'label', 'amount_wan', 'amount_text', 'approximate', 'page', 'start', 'end', 'quote'];
     case 'indicators':
@@ -58,7 +58,7 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
     case 'projects':
       return filing.projects.map((p) => [
         id, filing.filing.path, p.name, p.aliases.join('；'), p.department, p.year, p.total?.wan ?? null, p.total?.text ?? null,
-        sumOf(p.funding_items), p.funding_items.length, p.declared_goal_count, p.goals.length, p.indicators.length,
+        sumOf(p.funding_items), p.funding_items.length, p.declared_goal_count, p.goals.length, p.declared_indicator_total?.count ?? null, p.indicators.length,
         p.source.page, p.source.start, p.source.end,
       ]);
     case 'funding_items':

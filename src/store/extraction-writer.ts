@@ -6,7 +6,7 @@ import { Extraction, type FundingItem, type Project } from '../model/extraction.
  * Bumped whenever extraction or checks change what they produce: a stored filing of an older version is
  * processed again on the next ingest even though its bytes have not changed.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** Writes a filing's extraction: the validated JSON (what exports read) and the relational tables (what SQL users read). */
 export class ExtractionWriter {
@@ -17,9 +17,9 @@ export class ExtractionWriter {
       extraction: db.prepare('INSERT INTO extractions (filing_id, pipeline_version, department, year, data) VALUES (?, ?, ?, ?, ?)'),
       project: db.prepare(`
         INSERT INTO projects (filing_id, idx, name, aliases, department, year, total_wan, total_text, total_approximate,
-                              declared_content_count, declared_goal_count, page, start, end, total_page, total_start, total_end)
+                              declared_content_count, declared_goal_count, declared_indicator_count, page, start, end, total_page, total_start, total_end)
         VALUES (@filing_id, @idx, @name, @aliases, @department, @year, @total_wan, @total_text, @total_approximate,
-                @declared_content_count, @declared_goal_count, @page, @start, @end, @total_page, @total_start, @total_end)`),
+                @declared_content_count, @declared_goal_count, @declared_indicator_count, @page, @start, @end, @total_page, @total_start, @total_end)`),
       fundingItem: db.prepare(`
         INSERT INTO funding_items (project_id, parent_id, idx, depth, label, amount_wan, amount_text, approximate, page, start, end, quote)
         VALUES (@project_id, @parent_id, @idx, @depth, @label, @amount_wan, @amount_text, @approximate, @page, @start, @end, @quote)`),
@@ -67,6 +67,7 @@ export class ExtractionWriter {
       total_approximate: project.total ? Number(project.total.approximate) : null,
       declared_content_count: project.declared_content_count,
       declared_goal_count: project.declared_goal_count,
+      declared_indicator_count: project.declared_indicator_total?.count ?? null,
       page: project.source.page,
       start: project.source.start,
       end: project.source.end,

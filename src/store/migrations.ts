@@ -273,6 +273,13 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 6,
+    description: 'projects: the count declared for all indicators ("共设置6项绩效指标")',
+    sql: `
+      ALTER TABLE projects ADD COLUMN declared_indicator_count INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -151,6 +151,11 @@ describe('other checks', () => {
     expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => f.message)).toEqual(['声明设置1项绩效目标，实际列出2项']);
   });
 
+  it('compares the count declared for all indicators with the indicators listed', async () => {
+    const findings = await findingsOf(['项目一：公路路域环境整治', '资金安排：共12万元。', '共设置6项绩效指标。数量指标：补植苗木达到3700株以上，整治路段里程≥110公里；满意度指标：沿线群众满意度至少达90%。']);
+    expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => [f.message, f.locations[0].quote])).toEqual([['声明共设置6项绩效指标，实际列出3项', '共设置6项绩效指标']]);
+  });
+
   it('flags placeholders left in and a percentage above 100', async () => {
     const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
     expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);

@@ -128,6 +128,20 @@ describe('other indicator sentences', () => {
   });
 });
 
+describe('the count declared for all of a project\u2019s indicators', () => {
+  it.each([
+    ['共设置6项绩效指标。数量指标：培训人次不少于500人次。', 6],
+    ['本项目设置5项绩效指标，具体如下。', 5],
+    ['绩效指标共5项：数量指标：培训人次不少于500人次。', 5],
+    ['共确定三个绩效指标，分别为培训人次、合格率和满意度。', 3],
+    ['对应目标一设置1项产出指标、1项满意度指标，分别是培训人次；学员满意度。', null],
+  ])('%s', async (sentence, count) => {
+    const result = await indicatorsOf([sentence]);
+    expect(result.declaredTotal?.count ?? null).toBe(count);
+    if (count !== null) expect(result.declaredTotal?.source.quote).toMatch(/指标/);
+  });
+});
+
 describe('评价标准 thresholds linked to the indicators', () => {
   it('links each goal’s clauses to that goal’s indicators', async () => {
     const result = await indicatorsOf(['1、对应目标一设置1项产出指标、1项效果指标，分别是维修学校数；维修合格率。', '2、对应目标二设置1项产出指标、1项满意度指标，分别是安全检查次数；师生满意度。'], {

@@ -49,4 +49,17 @@ describe('migrations', () => {
       db.close();
     }
   });
+
+  it('upgrades a version 5 database: projects gain declared_indicator_count', () => {
+    const file = databaseAt(5);
+    FilingStore.open(file).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const columns = (db.prepare('PRAGMA table_info(projects)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toContain('declared_indicator_count');
+    } finally {
+      db.close();
+    }
+  });
 });
