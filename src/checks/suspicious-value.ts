@@ -1,3 +1,4 @@
+import type { Structure } from '../../extractors/structure.js';
 import { locate } from '../../extractors/locate.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Project, Threshold } from '../model/extraction.js';
@@ -9,9 +10,9 @@ import { at, finding, type Check } from './check.js';
  * 满意度 indicator that measures no satisfaction, template placeholders left in (≥**%), and printed
  * page numbers that jump (pages missing from a conversion).
  */
-export const suspiciousValue: Check = ({ document, extraction }) => [
+export const suspiciousValue: Check = ({ document, extraction, structure }) => [
   ...extraction.projects.flatMap((project) => [...impossibleRates(project), ...satisfactionNames(project)]),
-  ...placeholders(document),
+  ...placeholders(document, structure),
   ...pageGaps(document),
 ];
 
@@ -34,10 +35,16 @@ function impossibleRates(project: Project): Finding[] {
 }
 
 function isImpossible(t: Threshold, name: string): boolean {
-  if (t.unit !== '%' || t.value === null) return false;
+  if (t.value === null) return false;
+  // a rate or a satisfaction given without its % ("工作人员满意度 | 大于等于150"): a percentage all the same
+  const percent = t.unit === '%' || (t.unit === null && RATE_NAME.test(name));
+  if (!percent) return false;
   if (t.value > 100 && !/增长|增幅|提高|上升/.test(name)) return true;
-  return t.value === 100 && (t.op === '>=' || t.op === '>') && /率$/.test(name);
+  return t.unit === '%' && t.value === 100 && (t.op === '>=' || t.op === '>') && /率$/.test(name);
 }
+
+/** Names of indicators measured in percent: 完成率, 覆盖率, 满意度. */
+const RATE_NAME = /(?:率|满意度)$/;
 
 function satisfactionNames(project: Project): Finding[] {
   return project.indicators
@@ -54,15 +61,22 @@ function satisfactionNames(project: Project): Finding[] {
     );
 }
 
-/** Template text left in: "≥**%", "（**）", "XX万元". */
-const PLACEHOLDER = /[≥≤=><＝]\s*[*＊]+\s*%?|[*＊]{2,}\s*[%％个次人天项]|[（(]\s*[*＊]+\s*[)）]|(?<![A-Za-z])(?:XX|xx|××)(?:万元|元|%|项|个|次|人)/g;
+/** Template text left in: "≥**%", "最多**万元", "（**）", "XX万元". */
+const PLACEHOLDER_UNIT = '(?:万元|元|[%％个次人天项份家户所座株台批辆间期场]|小时|公里|平方米)';
+const PLACEHOLDER = new RegExp(
+  `[≥≤=><＝]\\s*[*＊]+\\s*%?|[*＊]{2,}\\s*${PLACEHOLDER_UNIT}|[（(]\\s*[*＊]+\\s*[)）]|(?<![A-Za-z])(?:XX|xx|××)${PLACEHOLDER_UNIT}`,
+  'g',
+);
 
-function placeholders(document: DocumentModel): Finding[] {
+function placeholders(document: DocumentModel, structure: Structure): Finding[] {
+  // the project whose blocks hold the placeholder
+  const projectAt = (offset: number) =>
+    structure.projects.find((p) => p.blocks.some((b) => b.start <= offset && offset < b.end))?.title.name ?? null;
   return [...document.text.matchAll(PLACEHOLDER)].map((m) =>
     finding({
       kind: 'suspicious_value',
       severity: 'error',
-      project: null,
+      project: projectAt(m.index!),
       message: `模板占位符未填写：“${m[0]}”`,
       message_en: `A template placeholder was left in: "${m[0]}"`,
       locations: [at(locate(document, m.index!, m.index! + m[0].length), 'placeholder')],

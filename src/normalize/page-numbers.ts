@@ -53,6 +53,8 @@ const GLUED = /(\d{1,3})$/;
 const NOT_BEFORE_GLUED = /[\d.,%\-/]/;
 /** Characters after which digits are usually content (2022年3, 第3, 3号, 目标：1): a page number only at a page's end. */
 const CONTENT_BEFORE_GLUED = /[年月日第号页:]/;
+/** A pipe table's row up to its last cell, left empty: "… | 定性 | 及时 | ". */
+const LAST_CELL = /[|｜]\s*$/;
 /**
  * An amount of two decimals or a percentage with a page number glued on, the last line of a page:
  * "192,200.002" is 192,200.00 on page 2, "＞80%4" is ＞80% on page 4, a unit cell "%12" is % on page
@@ -94,7 +96,7 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
     if (standalone) {
       const paren = parenthesised(items, i);
       if (paren) candidates.push(paren);
-      else candidates.push(whole(Number(standalone[1]), 'standalone'));
+      else if (!isTableValue(items, i)) candidates.push(whole(Number(standalone[1]), 'standalone'));
       continue;
     }
     const overrun = DECIMAL_OVERRUN.exec(trimmed);
@@ -106,8 +108,10 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
     const glued = GLUED.exec(trimmed);
     if (glued && trimmed.length > glued[1].length) {
       const before = trimmed[trimmed.length - glued[1].length - 1];
-      if (!isCjkLike(before) || NOT_BEFORE_GLUED.test(before)) continue;
       const endsAPage = endsPage(items, i, physicalPages);
+      // "… | 及时 | 5": the last, empty cell of a table's row at a page's end took the page number
+      const inLastCell = endsAPage && LAST_CELL.test(trimmed.slice(0, trimmed.length - glued[1].length));
+      if (!inLastCell && (!isCjkLike(before) || NOT_BEFORE_GLUED.test(before))) continue;
       // "符号13", "截至2022年12": the digits may be content, but not when the page ends right after them
       // and the chain of pages wants them there (a bare glued number, the weakest link)
       if (CONTENT_BEFORE_GLUED.test(before) && !endsAPage) continue;
@@ -116,7 +120,7 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
         const digits = glued[1].slice(glued[1].length - length);
         if (digits.startsWith('0')) continue;
         const whole = length === glued[1].length;
-        const strength: Strength = whole && endsAPage && !CONTENT_BEFORE_GLUED.test(before) ? 'glued-before-break' : 'glued';
+        const strength: Strength = whole && endsAPage && !inLastCell && !CONTENT_BEFORE_GLUED.test(before) ? 'glued-before-break' : 'glued';
         const from = lead + trimmed.length - length;
         candidates.push(candidate(item, i, i, [{ item: i, from, to: from + length }], Number(digits), digits, from, length, strength));
       }
@@ -168,6 +172,18 @@ function parenthesised(items: readonly SourceItem[], i: number): Candidate | nul
     physicalPage: line.page,
     strength: 'marker',
   };
+}
+
+/** A comparison a flattened table writes in a cell of its own, before the value: "≥", ">=", "大于等于". */
+const COMPARATOR_CELL = /^(?:[≥≤><=＝＞＜]{1,2}|(?:大于|小于|不低于|不高于|不少于|不超过|不大于|不小于|高于|低于)(?:等于)?|等于)$/;
+
+/**
+ * A number alone on a line right after a comparison ("≥" / "90" / "%") is a value of a table flattened one
+ * cell per line, not a page number, however well it would fit the chain.
+ */
+function isTableValue(items: readonly SourceItem[], i: number): boolean {
+  const before = items[i - 1];
+  return before?.kind === 'line' && COMPARATOR_CELL.test(folded(before.text).trim());
 }
 
 /** A glued number is a footer when blank lines, a page change or the end of the text follow it. */

@@ -159,6 +159,13 @@ describe('other checks', () => {
   it('flags placeholders left in and a percentage above 100', async () => {
     const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
     expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);
+    const unitless = await findingsOf(['项目名称 | 办公楼日常维护', '一级指标 | 二级指标 | 三级指标 | 指标值', '满意度指标 | 服务对象满意度 | 工作人员满意度 | 大于等于150', '产出指标 | 数量指标 | 维修次数 | 大于等于150']);
+    expect(unitless.filter((f) => f.kind === 'suspicious_value').map((f) => f.message)).toEqual(['指标“工作人员满意度”的百分比150%超过100%']);
+    const inProse = await findingsOf(['项目一：消费维权', '资金安排：共12万元。', '1.成本指标：项目预算控制数最多**万元；2.数量指标：检查次数**次。']);
+    expect(inProse.filter((f) => f.kind === 'suspicious_value').map((f) => [f.project, f.locations[0].quote])).toEqual([
+      ['消费维权', '**万元'],
+      ['消费维权', '**次'],
+    ]);
   });
 
   it('flags gaps in the printed page numbers', async () => {

@@ -99,6 +99,14 @@ describe('printed page numbers', () => {
     expect(content.printedPageNumbers).toEqual([]);
   });
 
+  it('takes no value of a table flattened one cell per line for a page number, and cuts one in the empty last cell of a row', () => {
+    const cells = normalizeText(`正文一。1${blank}产出指标\n培训人次\n≥\n90\n人次\n合格率\n大于等于\n92\n%\n满意度\n≥\n95\n%\n正文二。`);
+    expect(cells.printedPageNumbers.map((p) => p.number)).toEqual([1]);
+    expect(texts(cells)).toEqual(expect.arrayContaining(['90', '92', '95']));
+    const rows = normalizeText(`正文一。1${blank}一级指标 | 三级指标 | 符号 | 值 | 单位\n产出指标 | 问题整改及时性 | 定性 | 及时 | 2${blank}效益指标 | 群众满意度 | ≥ | 90 | %\n正文三。3${blank}正文四。`);
+    expect(rows.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
+  });
+
   it('keeps digits after 号 or 年 inside a page', () => {
     const doc = normalizeText(`正文一结束。1${blank}文件编号12\n正文二，截至2022年12\n月底完成。2${blank}正文三。3${blank}正文四。`);
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
