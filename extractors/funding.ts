@@ -129,14 +129,18 @@ function inlineItems(block: Exclude<Block, TableBlock>, from: number, document: 
   return splitParts(block.text.slice(from), block.start + from).map((part) => readItem(part.text, part.start, document));
 }
 
-/** Split "A 8万元，B 20万元" or "A 8万元；B 20万元" into parts, on the strongest separator present. */
+/**
+ * Split "A 8万元，B 20万元" or "A 8万元；B 20万元" into parts, on the strongest separator present outside
+ * parentheses: "敬老院运转经费512万元（水电费152万元、取暖费259万元）" is one part, its parts in brackets.
+ */
 function splitParts(text: string, offset: number): { text: string; start: number }[] {
   const trimmedEnd = text.replace(/[。；;，,、\s]+$/, '');
-  const separator = /[；;]/.test(trimmedEnd) ? /[；;]/ : /[，,、]/;
+  const outside = trimmedEnd.replace(/[（(][^（）()]*[)）]/g, (m) => ' '.repeat(m.length));
+  const separator = /[；;]/.test(outside) ? /[；;]/ : /[，,、]/;
   const parts: { text: string; start: number }[] = [];
   let start = 0;
   for (let i = 0; i <= trimmedEnd.length; i++) {
-    if (i === trimmedEnd.length || separator.test(trimmedEnd[i])) {
+    if (i === trimmedEnd.length || separator.test(outside[i])) {
       const raw = trimmedEnd.slice(start, i);
       const lead = raw.length - raw.trimStart().length;
       if (raw.trim()) parts.push({ text: raw.trim(), start: offset + start + lead });

@@ -140,10 +140,15 @@ function isPartHeading(block: Block): boolean {
 
 interface ProjectStart {
   index: number;
+  /** The section's first block: the start, or the caption above a form that starts the project. */
+  from: number;
   title: NameSpan;
   unit: NameSpan | null;
   hasForm?: boolean;
 }
+
+/** A form's caption and year line, above the form: "财政项目支出绩效目标申报表", "（2024年度）". */
+const FORM_CAPTION = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
 
 /** Find the blocks where projects start, with their names and unit headers. */
 function projectStarts(blocks: Block[]): ProjectStart[] {
@@ -158,7 +163,7 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
     }
     const titled = block.type === 'table' ? null : projectTitleName(block.text);
     if (titled !== null) {
-      starts.push({ index, title: titleSpan(block, titled), unit });
+      starts.push({ index, from: index, title: titleSpan(block, titled), unit });
       return;
     }
     const form = formProjectName(block);
@@ -170,7 +175,11 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
       if (sameProject(previous.title.name, form.name)) previous.title = form;
       return;
     }
-    starts.push({ index, title: form, unit, hasForm: true });
+    // a form that starts a project takes its caption along: it is not the end of the project above
+    let from = index;
+    const floor = previous ? previous.index + 1 : 0;
+    while (from > floor && FORM_CAPTION.test(textOf(blocks[from - 1]))) from--;
+    starts.push({ index, from, title: form, unit, hasForm: true });
   });
   return starts;
 }
@@ -209,7 +218,7 @@ export function findStructure(document: Pick<DocumentModel, 'blocks'>): Structur
   const parts = blocks.filter(isPartHeading).map((b) => ({ name: textOf(b), start: b.start, end: b.end }));
   const starts = projectStarts(blocks);
   const projects: ProjectSection[] = starts.map((start, k) => {
-    const nextStart = starts[k + 1]?.index ?? blocks.length;
+    const nextStart = starts[k + 1]?.from ?? blocks.length;
     let end = nextStart;
     // a following unit header or part heading closes the project
     for (let i = start.index + 1; i < nextStart; i++) {
@@ -218,10 +227,10 @@ export function findStructure(document: Pick<DocumentModel, 'blocks'>): Structur
         break;
       }
     }
-    const own = blocks.slice(start.index, end);
+    const own = blocks.slice(start.from, end);
     return { title: start.title, titleBlock: blocks[start.index], unit: start.unit, blocks: own, subsections: splitSubsections(own) };
   });
-  const firstProject = starts[0]?.index ?? blocks.length;
+  const firstProject = starts[0]?.from ?? blocks.length;
   return {
     parts,
     projects,

@@ -14,38 +14,45 @@ import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
 export const duplicates: Check = ({ document, structure }) => [
   ...duplicateSections(document, structure),
   ...pastedTwice(document, structure),
-  ...duplicateItems(document),
+  ...duplicateItems(document, structure),
 ];
 
 /** A line pasted twice: shorter than this (without punctuation) it may be a recurring label. */
-const MIN_PASTED_CHARS = 10;
+const MIN_PASTED_CHARS = 8;
 /** How far apart, in blocks, the same line is still a slip of the paste rather than a deliberate repeat. */
 const PASTED_WITHIN = 6;
-/** Template text (found in three places or more) counts as pasted twice only this close. */
+/** Template text (found in three sections or more), and text in two parts of a project, count as pasted twice only this close. */
 const ADJACENT = 2;
 
 /**
  * The same line twice within a few blocks of one section ("三、实施主体：反邪教协调科。" before and after
  * "四、年度预算安排…"), a sentence pasted at the end of a nearby line, or one sentence written twice in a
  * row inside a block (lines a converter joined): a copy-paste slip, whatever its length. Items of one list
- * are duplicate_item's.
+ * are duplicate_item's; the same text in two parts of a project (its overview, then its goal) is by design.
  */
 function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
   const sectionOf = new Map<Block, number>();
   structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
+  // 项目概况, 资金安排, 绩效目标…: a project restating its overview as its goal does so on purpose
+  const partOf = new Map<Block, string>();
+  for (const project of structure.projects) for (const [kind, blocks] of Object.entries(project.subsections)) for (const b of blocks ?? []) partOf.set(b, kind);
   const projectOf = (block: Block) => {
     const k = sectionOf.get(block);
     return k === undefined ? null : structure.projects[k].title.name;
   };
   const findings: Finding[] = [];
   const blocks = document.blocks;
-  // a line found three times or more is the template's (each form's title "财政项目支出绩效目标申报表")
-  const times = new Map<string, number>();
-  for (const block of blocks) if (block.type !== 'table') times.set(plainText(block.text), (times.get(plainText(block.text)) ?? 0) + 1);
+  // a line found in three sections or more is the template's (each form's title "财政项目支出绩效目标申报表")
+  const sectionsOf = new Map<string, Set<number | undefined>>();
+  for (const block of blocks) {
+    if (block.type === 'table') continue;
+    const plain = plainText(block.text);
+    sectionsOf.set(plain, (sectionsOf.get(plain) ?? new Set()).add(sectionOf.get(block)));
+  }
   blocks.forEach((block, i) => {
     if (block.type === 'table') return;
     const plain = plainText(block.text);
-    const template = (times.get(plain) ?? 0) >= TEMPLATE_MIN_PLACES;
+    const template = (sectionsOf.get(plain)?.size ?? 0) >= TEMPLATE_MIN_PLACES;
     // prose, not a table's header or a row of figures repeated on the next page
     if (!SENTENCE_LIKE.test(block.text) || (block.text.match(HAN_CHARS)?.length ?? 0) < MIN_PASTED_HAN) return;
     const doubled = doubledSentence(block.text);
@@ -60,6 +67,10 @@ function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
       if (other.type === 'table' || sectionOf.get(other) !== sectionOf.get(block)) continue;
       // template text is repeated on purpose, once per project: only side by side is it a slip
       if (template && j - i > ADJACENT) continue;
+      const [part, otherPart] = [partOf.get(block), partOf.get(other)];
+      // …as what opens the goals part, right under its heading; pasted into a list of another part, it is a slip
+      const opensPart = blocks[j - 1]?.type === 'heading';
+      if (j - i > ADJACENT && part !== undefined && otherPart !== undefined && part !== otherPart && opensPart) continue;
       // a whole list written twice (a form's 总体目标 and 年度目标 with the same items, wrapped differently) is
       // a deliberate copy, not a line pasted twice
       if (j - i > 1 && (overlapping(blocks[i - 1], blocks[j - 1]) || overlapping(blocks[i + 1], blocks[j + 1]))) continue;
@@ -223,8 +234,9 @@ function sectionFinding(document: DocumentModel, run: [Candidate, Candidate, num
 }
 
 /** Items of one list (consecutive list items) that say the same thing twice. */
-function duplicateItems(document: DocumentModel): Finding[] {
+function duplicateItems(document: DocumentModel, structure: Structure): Finding[] {
   const findings: Finding[] = [];
+  const projectOf = (block: Block) => structure.projects.find((p) => p.blocks.includes(block))?.title.name ?? null;
   let list: Extract<Block, { type: 'list_item' }>[] = [];
   const flush = () => {
     const plain = list.map((item) => plainText(item.text));
@@ -238,7 +250,7 @@ function duplicateItems(document: DocumentModel): Finding[] {
           finding({
             kind: 'duplicate_item',
             severity: 'warning',
-            project: listOwner(document, list[0]),
+            project: listOwner(document, list[0]) ?? projectOf(list[0]),
             message: `同一列表中重复列出：“${list[j].text}”`,
             message_en: `An item is listed twice in the same list: "${list[j].text}"`,
             locations: [at(locate(document, list[i].start, list[i].end), 'first occurrence'), at(locate(document, list[j].start, list[j].end), 'repeated')],

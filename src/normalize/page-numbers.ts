@@ -57,10 +57,10 @@ const CONTENT_BEFORE_GLUED = /[年月日第号页:]/;
 const LAST_CELL = /[|｜]\s*$/;
 /**
  * An amount of two decimals or a percentage with a page number glued on, the last line of a page:
- * "192,200.002" is 192,200.00 on page 2, "＞80%4" is ＞80% on page 4, a unit cell "%12" is % on page
- * 12. Taken only at a page's end and, like any glued number, only in a chain.
+ * "192,200.002" is 192,200.00 on page 2, "＞80%4" and "＞92.00(%)3" percentages on pages 4 and 3, a unit
+ * cell "%12" is % on page 12. Taken only at a page's end and, like any glued number, only in a chain.
  */
-const DECIMAL_OVERRUN = /(?:\d\.\d{2}|[%‰])([1-9]\d{0,2})$/;
+const DECIMAL_OVERRUN = /(?:\d\.\d{2}|[%‰][)）]?)([1-9]\d{0,2})$/;
 
 export function detectPageNumbers(items: readonly SourceItem[], physicalPages: boolean): PageMarker[] {
   const candidates = collectCandidates(items, physicalPages);
@@ -115,6 +115,8 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
       // "符号13", "截至2022年12": the digits may be content, but not when the page ends right after them
       // and the chain of pages wants them there (a bare glued number, the weakest link)
       if (CONTENT_BEFORE_GLUED.test(before) && !endsAPage) continue;
+      // "…服务费193" / "万元；…": a number the wrap split from its unit, on a page that does not end there
+      if (!endsAPage && UNIT_AHEAD.test(nextText(items, i))) continue;
       // "…安排413": the page number may be only the last digits, after a digit of the text (安排4 + 13)
       for (let length = glued[1].length; length >= 1; length--) {
         const digits = glued[1].slice(glued[1].length - length);
@@ -184,6 +186,14 @@ const COMPARATOR_CELL = /^(?:[≥≤><=＝＞＜]{1,2}|(?:大于|小于|不低�
 function isTableValue(items: readonly SourceItem[], i: number): boolean {
   const before = items[i - 1];
   return before?.kind === 'line' && COMPARATOR_CELL.test(folded(before.text).trim());
+}
+
+/** What opens a line that goes on with the number before it: its unit, or more of its digits. */
+const UNIT_AHEAD = /^\s*(?:[万亿千百元%‰个人次项件户天份.．\d]|小时|公里|平方米)/;
+
+function nextText(items: readonly SourceItem[], i: number): string {
+  const next = items[i + 1];
+  return next?.kind === 'line' ? folded(next.text) : '';
 }
 
 /** A glued number is a footer when blank lines, a page change or the end of the text follow it. */

@@ -30,8 +30,15 @@ function isNumeric(indicator: IndicatorPlan): boolean {
   return indicator.target.kind === 'numeric' && indicator.target.flavor !== 'frequency' && indicator.target.flavor !== 'incident';
 }
 
+/** A rate that cannot pass 100% (a growth rate can: 增长率 150% is no error). */
 function isRate(indicator: IndicatorPlan): boolean {
-  return indicator.target.kind === 'numeric' && indicator.target.unit === '%' && indicator.target.op !== '<=' && indicator.target.op !== '<';
+  return (
+    indicator.target.kind === 'numeric' &&
+    indicator.target.unit === '%' &&
+    indicator.target.op !== '<=' &&
+    indicator.target.op !== '<' &&
+    !/增长|增幅|提高|上升/.test(indicator.name)
+  );
 }
 
 /** A difference that cannot be a rounding artefact: at least 1万元, or a tenth of the amount. */

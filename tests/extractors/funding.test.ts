@@ -109,6 +109,11 @@ describe('funding breakdowns', () => {
     ]);
   });
 
+  it('keeps the parts of an item in brackets with it when the items are split on 、', async () => {
+    const { funding } = await fundingOf(['2025年预算安排512万元，具体为：敬老院运转经费512万元（水电费152万元、取暖费259万元、伙食费101万元）。']);
+    expect(tree(funding.items)).toEqual([['敬老院运转', '512', [['水电费', '152'], ['取暖费', '259'], ['伙食费', '101']]]]);
+  });
+
   it('reads funding tables and form fields, in the unit their header gives', async () => {
     const document = await documentFromText(
       [

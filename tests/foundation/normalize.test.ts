@@ -63,6 +63,12 @@ describe('printed page numbers', () => {
     expect(doc.text).toContain('执法监察经费29\n万元');
   });
 
+  it('does not cut a number that the next line goes on with, its unit or its digits, inside a page', () => {
+    const doc = normalizeText(`正文一结束。1${blank}正文二结束。2${blank}资金安排：共516.56万元（评价报告印制费43万元；第三方评价服务费193\n万元；专家评审费96.56万元）。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2]);
+    expect(doc.text).toContain('第三方评价服务费193\n万元');
+  });
+
   it('still takes three numbers glued to line ends in sequence as pages, blank lines or not', () => {
     const doc = normalizeText('第一页的正文内容在这里结束1\n第二页的正文内容在这里结束2\n第三页的正文内容在这里结束3\n第四页。');
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
