@@ -42,17 +42,21 @@ function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
   };
   const findings: Finding[] = [];
   const blocks = document.blocks;
+  const plain = blocks.map((b) => (b.type === 'table' ? null : plainText(b.text)));
   // a line found in three sections or more is the template's (each form's title "财政项目支出绩效目标申报表")
   const sectionsOf = new Map<string, Set<number | undefined>>();
-  for (const block of blocks) {
-    if (block.type === 'table') continue;
-    const plain = plainText(block.text);
-    sectionsOf.set(plain, (sectionsOf.get(plain) ?? new Set()).add(sectionOf.get(block)));
-  }
   blocks.forEach((block, i) => {
-    if (block.type === 'table') return;
-    const plain = plainText(block.text);
-    const template = (sectionsOf.get(plain)?.size ?? 0) >= TEMPLATE_MIN_PLACES;
+    const text = plain[i];
+    if (text !== null) sectionsOf.set(text, (sectionsOf.get(text) ?? new Set()).add(sectionOf.get(block)));
+  });
+  const overlapping = (a: number, b: number) => {
+    const [x, y] = [plain[a], plain[b]];
+    if (!x || !y || Math.min(x.length, y.length) < 4) return false;
+    return x.startsWith(y) || y.startsWith(x) || x.endsWith(y) || y.endsWith(x);
+  };
+  blocks.forEach((block, i) => {
+    const text = plain[i];
+    if (block.type === 'table' || text === null) return;
     // prose, not a table's header or a row of figures repeated on the next page
     if (!SENTENCE_LIKE.test(block.text) || (block.text.match(HAN_CHARS)?.length ?? 0) < MIN_PASTED_HAN) return;
     const doubled = doubledSentence(block.text);
@@ -61,26 +65,27 @@ function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
       const second = locate(document, block.start + doubled, block.end);
       findings.push(pastedFinding(projectOf(block), first, second));
     }
-    if (plain.length < MIN_PASTED_CHARS) return;
+    if (text.length < MIN_PASTED_CHARS) return;
+    const template = (sectionsOf.get(text)?.size ?? 0) >= TEMPLATE_MIN_PLACES;
     for (let j = i + 1; j <= i + PASTED_WITHIN && j < blocks.length; j++) {
       const other = blocks[j];
       if (other.type === 'table' || sectionOf.get(other) !== sectionOf.get(block)) continue;
+      const same = plain[j] === text;
+      // pasted after a line that did not end a sentence, and joined to it: "2、规范公务用车使用管理；该项目由…"
+      const joined = !same && block.type === 'paragraph' && text.length >= MIN_PASTED_SENTENCE_CHARS && other.text.length > block.text.length && other.text.endsWith(block.text);
+      if (!same && !joined) continue;
       // template text is repeated on purpose, once per project: only side by side is it a slip
       if (template && j - i > ADJACENT) continue;
-      const [part, otherPart] = [partOf.get(block), partOf.get(other)];
       // …as what opens the goals part, right under its heading; pasted into a list of another part, it is a slip
+      const [part, otherPart] = [partOf.get(block), partOf.get(other)];
       const opensPart = blocks[j - 1]?.type === 'heading';
       if (j - i > ADJACENT && part !== undefined && otherPart !== undefined && part !== otherPart && opensPart) continue;
       // a whole list written twice (a form's 总体目标 and 年度目标 with the same items, wrapped differently) is
       // a deliberate copy, not a line pasted twice
-      if (j - i > 1 && (overlapping(blocks[i - 1], blocks[j - 1]) || overlapping(blocks[i + 1], blocks[j + 1]))) continue;
-      if (plainText(other.text) === plain) {
-        if (blocks.slice(i, j + 1).every((b) => b.type === 'list_item')) continue;
-        findings.push(pastedFinding(projectOf(block), locate(document, block.start, block.end), locate(document, other.start, other.end)));
-      } else if (block.type === 'paragraph' && plain.length >= MIN_PASTED_SENTENCE_CHARS && other.text.length > block.text.length && other.text.endsWith(block.text)) {
-        // pasted after a line that did not end a sentence, and joined to it: "2、规范公务用车使用管理；该项目由…"
-        findings.push(pastedFinding(projectOf(block), locate(document, block.start, block.end), locate(document, other.end - block.text.length, other.end)));
-      }
+      if (j - i > 1 && (overlapping(i - 1, j - 1) || overlapping(i + 1, j + 1))) continue;
+      if (same && blocks.slice(i, j + 1).every((b) => b.type === 'list_item')) continue;
+      const repeated = same ? locate(document, other.start, other.end) : locate(document, other.end - block.text.length, other.end);
+      findings.push(pastedFinding(projectOf(block), locate(document, block.start, block.end), repeated));
     }
   });
   return findings;
@@ -90,13 +95,6 @@ const SENTENCE_LIKE = /[，。；：、,;:]/;
 const HAN_CHARS = /[\u4e00-\u9fff]/g;
 const MIN_PASTED_HAN = 6;
 
-/** Two blocks that hold the same text, or one the start or the end of the other (a copy wrapped elsewhere). */
-function overlapping(a: Block | undefined, b: Block | undefined): boolean {
-  if (a === undefined || b === undefined || a.type === 'table' || b.type === 'table') return false;
-  const [x, y] = [plainText(a.text), plainText(b.text)];
-  if (Math.min(x.length, y.length) < 4) return false;
-  return x.startsWith(y) || y.startsWith(x) || x.endsWith(y) || y.endsWith(x);
-}
 
 /** A sentence found pasted at the end of a nearby line must be this long: a short phrase ends many lines. */
 const MIN_PASTED_SENTENCE_CHARS = 20;
