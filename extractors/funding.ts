@@ -24,6 +24,17 @@ export interface Funding {
 const BREAKDOWN = /其中[：:，,]?|具体(?:包括|为|如下)[：:]?|主要用于[：:]?|分别为[：:]?/;
 /** Words around an item's amount that are not its label: "1、日常接访方面，安排6万元" → 日常接访. */
 const LABEL_TAIL = /(?:[，,：:；;\s]|方面|领域|安排|预算|资金|经费|共计|合计|约|为|用于|计|(?:19|20)\d{2}年度?)+$/;
+/**
+ * An item's label from the words before its amount: "日常接访方面，安排" → 日常接访, but "宣传教育活动经费，安排"
+ * keeps its 经费, a noun of the label right after it, not the sentence's wording around the amount.
+ */
+function labelBefore(text: string): string {
+  const tail = LABEL_TAIL.exec(text);
+  const noun = tail ? /^(?:经费|资金)/.exec(tail[0]) : null;
+  const kept = tail ? text.slice(0, tail.index) + (noun?.[0] ?? '') : text;
+  return kept.trim().replace(LABEL_HEAD, '');
+}
+
 /** Words before an item's label that are not part of it: "1.用于监测系统运维费23万元" → 监测系统运维费. */
 const LABEL_HEAD = /^(?:主要|其中[：:]?)?(?:用于|安排(?:用于)?)/;
 
@@ -161,7 +172,7 @@ function readItem(text: string, offset: number, document: Doc): FundingItem {
   if (!main) {
     return { label: cleaned.replace(LABEL_TAIL, ''), amount: null, source: locate(document, offset, offset + cleaned.length), children: [] };
   }
-  const label = text.slice(0, main.start).replace(LABEL_TAIL, '').trim().replace(LABEL_HEAD, '') || text.slice(main.end).replace(/^[，,\s]+/, '').split(/[，,。；;（(]/)[0];
+  const label = labelBefore(text.slice(0, main.start)) || text.slice(main.end).replace(/^[，,\s]+/, '').split(/[，,。；;（(]/)[0];
   const after = text.slice(main.end);
   const children = childrenAfter(after, offset + main.end, document);
   const end = children.length ? Math.max(...children.map((c) => c.source.end)) - offset : main.end;

@@ -78,7 +78,7 @@ describe('funding breakdowns', () => {
   it('reads a breakdown in parentheses after the total', async () => {
     const { funding } = await fundingOf(['资金安排：共17.01万元（补贴资金34000元；核实工作经费0.88万元；宣传费12.73万元）。'], '项目二：耕地地力保护补贴');
     expect(funding.total?.wan).toBe('17.01');
-    expect(tree(funding.items)).toEqual([['补贴', '3.4'], ['核实工作', '0.88'], ['宣传费', '12.73']]);
+    expect(tree(funding.items)).toEqual([['补贴资金', '3.4'], ['核实工作经费', '0.88'], ['宣传费', '12.73']]);
   });
 
   it('flags approximate totals', async () => {
@@ -111,7 +111,15 @@ describe('funding breakdowns', () => {
 
   it('keeps the parts of an item in brackets with it when the items are split on 、', async () => {
     const { funding } = await fundingOf(['2025年预算安排512万元，具体为：敬老院运转经费512万元（水电费152万元、取暖费259万元、伙食费101万元）。']);
-    expect(tree(funding.items)).toEqual([['敬老院运转', '512', [['水电费', '152'], ['取暖费', '259'], ['伙食费', '101']]]]);
+    expect(tree(funding.items)).toEqual([['敬老院运转经费', '512', [['水电费', '152'], ['取暖费', '259'], ['伙食费', '101']]]]);
+  });
+
+  it('keeps 经费 or 资金 that name an item, and drops the wording around its amount', async () => {
+    const { funding } = await fundingOf(['2022年该项目主要安排资金共计21万元。其中：', '（1）宣传教育活动经费，安排15万元；', '（2）日常接访方面，安排6万元。']);
+    expect(tree(funding.items)).toEqual([
+      ['宣传教育活动经费', '15'],
+      ['日常接访', '6'],
+    ]);
   });
 
   it('reads funding tables and form fields, in the unit their header gives', async () => {
