@@ -46,9 +46,11 @@ export function joinTablesAcrossPages(items: SourceItem[]): SourceItem[] {
 export function continueRows(before: SourceCell[][], after: SourceCell[][]): SourceCell[][] {
   const last = before[before.length - 1];
   const [first, ...rest] = after;
-  if (!last || !first || !isRestOf(first, last)) return [...before, ...after];
+  // the next page's rows were aligned without the header above them: align the joined table again
+  const align = (rows: SourceCell[][]) => alignMergedRows(rows, (cell) => cell.text);
+  if (!last || !first || !isRestOf(first, last)) return align([...before, ...after]);
   const joined = last.map((cell, c) => (filled(first[c]) ? { ...cell, text: `${cell.text}\n${first[c].text}` } : cell));
-  return [...before.slice(0, -1), joined, ...rest];
+  return align([...before.slice(0, -1), joined, ...rest]);
 }
 
 const filled = (cell: SourceCell | undefined) => cell !== undefined && cell.text.trim() !== '';
@@ -97,7 +99,7 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
       else if (!(isTableLine(items[k + 1]) && k - last === 1)) break;
     }
     const anchor = items[first] as SourceLine;
-    const rows: SourceCell[][] = alignMergedRows(table).map((row) =>
+    const rows: SourceCell[][] = alignMergedRows(table, (cell) => cell).map((row) =>
       row.map((cell) => ({ text: cell ?? '', sourceStart: anchor.sourceStart, exactSource: false, rowSpan: 1, colSpan: 1 })),
     );
     items = [...items.slice(0, first), { kind: 'table', rows, page, sourceStart: anchor.sourceStart }, ...items.slice(last + 1)];
@@ -169,8 +171,8 @@ export class PageText {
  * DOCX merged cell is resolved). Rows of other tables are left as they are: without geometry, a short
  * row there may as well be a horizontal merge.
  */
-function alignMergedRows(table: string[][]): string[][] {
-  const header = table.findIndex((row) => row.some((cell) => /^一级指标$/.test(squeeze(cell))));
+function alignMergedRows<T>(table: T[][], text: (cell: T) => string): T[][] {
+  const header = table.findIndex((row) => row.some((cell) => /^一级指标$/.test(squeeze(text(cell)))));
   if (header < 0) return table;
   const width = table[header].length;
   const out = table.map((row) => [...row]);
@@ -178,7 +180,8 @@ function alignMergedRows(table: string[][]): string[][] {
     const row = out[r];
     if (row.length >= width || r === 0) continue;
     const missing = width - row.length;
-    out[r] = [...out[r - 1].slice(0, missing), ...row];
+    // a copy of each repeated cell, not the cell itself: two rows must not share one
+    out[r] = [...out[r - 1].slice(0, missing).map((cell) => (typeof cell === 'object' && cell !== null ? { ...cell } : cell)), ...row];
   }
   return out;
 }

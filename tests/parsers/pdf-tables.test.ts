@@ -69,6 +69,11 @@ describe('a table row broken by a page', () => {
     ]);
   });
 
+  it('aligns the rows of the next page under the header of the first page', () => {
+    const after = [cells('时效指标', '规划编制按期完成率', '>=', '105', '%')];
+    expect(texts(continueRows(before, after)).at(-1)).toEqual(['产出指标', '时效指标', '规划编制按期完成率', '>=', '105', '%']);
+  });
+
   it('keeps a row of its own whose leading cells are merged with the row above', () => {
     const four = [cells('一级指标', '二级指标', '三级指标', '指标值'), cells('产出指标', '数量指标', '整治路段里程', '>=250公里')];
     expect(texts(continueRows(four, [cells('', '', '补植苗木', '≥14400株')]))).toEqual([...texts(four), ['', '', '补植苗木', '≥14400株']]);
