@@ -99,6 +99,14 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
       else if (!isTableValue(items, i)) candidates.push(whole(Number(standalone[1]), 'standalone'));
       continue;
     }
+    // "大于等于15" / (gap) / "90": a comparison cell that took the page number, its value on the next page
+    const comparison = COMPARATOR_GLUED.exec(trimmed);
+    if (comparison && endsPage(items, i, physicalPages) && /^\d+(?:\.\d+)?$/.test(nextNonBlank(items, i))) {
+      const digits = comparison[1];
+      const from = lead + trimmed.length - digits.length;
+      candidates.push(candidate(item, i, i, [{ item: i, from, to: from + digits.length }], Number(digits), digits, from, digits.length, 'glued'));
+      continue;
+    }
     const overrun = DECIMAL_OVERRUN.exec(trimmed);
     if (overrun && endsPage(items, i, physicalPages)) {
       const from = lead + trimmed.length - overrun[1].length;
@@ -178,6 +186,20 @@ function parenthesised(items: readonly SourceItem[], i: number): Candidate | nul
 
 /** A comparison a flattened table writes in a cell of its own, before the value: "≥", ">=", "大于等于". */
 const COMPARATOR_CELL = /^(?:[≥≤><=＝＞＜]{1,2}|(?:大于|小于|不低于|不高于|不少于|不超过|不大于|不小于|高于|低于)(?:等于)?|等于)$/;
+
+/** A comparison cell with digits glued on: "大于等于15", "≥3". */
+const COMPARATOR_GLUED = new RegExp(`^(?:${COMPARATOR_CELL.source.slice(1, -1)})([1-9]\\d{0,2})$`);
+
+/** The folded text of the first non-blank line after item i, or ''. */
+function nextNonBlank(items: readonly SourceItem[], i: number): string {
+  for (let k = i + 1; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'line') return '';
+    const text = folded(item.text).trim();
+    if (text) return text;
+  }
+  return '';
+}
 
 /**
  * A number alone on a line right after a comparison ("≥" / "90" / "%") is a value of a table flattened one

@@ -113,6 +113,13 @@ describe('printed page numbers', () => {
     expect(rows.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
+  it('cuts a page number glued to a comparison cell whose value opens the next page', () => {
+    const doc = normalizeText(`正文一。1${blank}质量指标\n宣传覆盖率\n≥2${blank}90\n%\n正文三。3${blank}正文四。`);
+    expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
+    // outside a table the two lines run on across the page break, without the page number between them
+    expect(texts(doc)).toContain('≥90');
+  });
+
   it('keeps digits after 号 or 年 inside a page', () => {
     const doc = normalizeText(`正文一结束。1${blank}文件编号12\n正文二，截至2022年12\n月底完成。2${blank}正文三。3${blank}正文四。`);
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
