@@ -29,8 +29,6 @@ export function projectAliases(section: ProjectSection): string[] {
 
 const UNIT_FIELD_ORDER = [/^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室)[：:]?$/, /^(?:主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/];
 
-/** Form fields that name the responsible unit. */
-const UNIT_FIELDS = /^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室|主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/;
 
 export function projectDepartment(section: ProjectSection, document: Doc): { name: string; source: Source } | null {
   if (section.unit) return { name: section.unit.name, source: locate(document, section.unit.start, section.unit.end) };
