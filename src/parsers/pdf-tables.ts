@@ -73,6 +73,7 @@ const HAN = /[\u4e00-\u9fff]/;
  * lines made only of the table's cell fragments by the table, placed where those lines began.
  */
 export function placeTables(lines: SourceLine[], tables: string[][][], page: number, messages: Message[]): SourceItem[] {
+  if (tables.length === 0) return lines;
   let items: SourceItem[] = lines;
   let searchFrom = 0;
   const pageText = new PageText(lines);
@@ -112,6 +113,8 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
  * The page's text with spaces and line breaks squeezed out, and where each squeezed character stood: to
  * read a cell's text in the page's own order.
  */
+const WHITESPACE = /\s/;
+
 export class PageText {
   private readonly text: string;
   private readonly squeezed: string;
@@ -121,7 +124,7 @@ export class PageText {
     this.text = lines.map((line) => line.text).join('\n');
     let squeezed = '';
     for (let k = 0; k < this.text.length; k++) {
-      if (/\s/.test(this.text[k])) continue;
+      if (WHITESPACE.test(this.text[k])) continue;
       squeezed += this.text[k];
       this.at.push(k);
     }
