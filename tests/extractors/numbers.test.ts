@@ -315,6 +315,12 @@ describe('findNumbers: what is not a number', () => {
     expect(found('设置产出指标1项')).toEqual([['1', '1']]);
   });
 
+  it('keeps a count in 卷 or 箱 that looks like a budget subject code', () => {
+    expect(found('整理历史档案不少于20200卷')).toEqual([['20200', '20200']]);
+    expect(found('发放宣传品230箱')).toEqual([['230', '230']]);
+    expect(found('2080501行政单位离退休')).toEqual([]);
+  });
+
   it('keeps amounts that look like a month.day', () => {
     expect(found('12.4万元')).toEqual([['12.4万', '124000']]);
     expect(found('12.4公里')).toEqual([['12.4', '12.4']]);
