@@ -164,10 +164,16 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
 }
 
 /** Number goals within their kind, in document order. */
+/**
+ * Goals in text order, numbered per kind. A goal written again word for word (a 年度目标 line pasted twice,
+ * which the duplicate check reports) is one goal: counted twice, it would also make a count mismatch.
+ */
 function numbered(found: readonly FoundGoal[]): Goal[] {
   const counters: Record<GoalKind, number> = { listed: 0, annual: 0, overall: 0 };
+  const seen = new Set<string>();
   return [...found]
     .sort((a, b) => a.source.start - b.source.start)
+    .filter((goal) => !seen.has(`${goal.kind}\u0001${goal.text}`) && seen.add(`${goal.kind}\u0001${goal.text}`))
     .map((goal) => ({ index: ++counters[goal.kind], text: goal.text, kind: goal.kind, source: goal.source }));
 }
 

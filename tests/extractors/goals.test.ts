@@ -92,6 +92,10 @@ describe('goal fields', () => {
     expect(texts(await goalsOf(['年度目标：1.完成维修；2.保障安全。']))).toEqual(['annual1:完成维修', 'annual2:保障安全']);
   });
 
+  it('counts a 年度目标 line pasted twice once', async () => {
+    expect(texts(await goalsOf(['年度目标：1.完成维修；2.保障安全。', '年度目标：1.完成维修；2.保障安全。']))).toEqual(['annual1:完成维修', 'annual2:保障安全']);
+  });
+
   it('reads the list items under a bare 年度目标：', async () => {
     expect(texts(await goalsOf(['年度目标：', '1、完成维修；', '2、保障安全。']))).toEqual(['annual1:完成维修', 'annual2:保障安全']);
   });
