@@ -10,7 +10,16 @@ import { findStructure, type ProjectSection, type Structure } from './structure.
 
 /** Everything the extractors find in one filing: a pure function of its document model. */
 export function extractFiling(document: DocumentModel): Extraction {
+  return extractWithStructure(document).extraction;
+}
+
+/** The extraction and the layout it was read from, which the checks read too (laid out once, not twice). */
+export function extractWithStructure(document: DocumentModel): { extraction: Extraction; structure: Structure } {
   const structure = findStructure(document);
+  return { extraction: extractFromStructure(document, structure), structure };
+}
+
+function extractFromStructure(document: DocumentModel, structure: Structure): Extraction {
   const year = filingYear(document);
   const department = filingDepartment(document);
   const notes: Extraction['notes'] = [];

@@ -11,7 +11,8 @@ import { suspiciousValue } from './suspicious-value.js';
 /** The within-filing checks, in the order their findings are listed. Adding a check is adding it here. */
 export const CHECKS: Check[] = [sumMismatch, countMismatch, duplicates, crossSectionMismatch, missingValue, suspiciousValue];
 
-export function runChecks({ document, extraction }: Omit<CheckContext, 'structure'>): Finding[] {
-  const context: CheckContext = { document, extraction, structure: findStructure(document) };
+/** The checks of one filing; pass the structure the extraction was read from to spare laying it out again. */
+export function runChecks({ document, extraction, structure }: Omit<CheckContext, 'structure'> & Partial<Pick<CheckContext, 'structure'>>): Finding[] {
+  const context: CheckContext = { document, extraction, structure: structure ?? findStructure(document) };
   return CHECKS.flatMap((check) => check(context));
 }

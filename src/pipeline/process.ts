@@ -1,11 +1,10 @@
-import { extractFiling } from '../../extractors/index.js';
+import { extractWithStructure } from '../../extractors/index.js';
 import { paragraphsOf } from '../checks/copied-section.js';
 import { runChecks } from '../checks/index.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import type { FileFacts, FilingRecord, Stage, StageTimings } from './record.js';
-
 
 /**
  * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the
@@ -34,8 +33,8 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
       }),
     );
     if (document.text.trim() === '') throw new IngestError('NO_TEXT', 'nothing left after normalisation', 'normalize');
-    const extraction = await timed('extract', () => extractFiling(document));
-    const findings = await timed('check', () => runChecks({ document, extraction }));
+    const { extraction, structure } = await timed('extract', () => extractWithStructure(document));
+    const findings = await timed('check', () => runChecks({ document, extraction, structure }));
     const copyParagraphs = await timed('check', () => paragraphsOf(document));
     return { file, document, meta: parsed.meta, extraction, findings, copyParagraphs, timings };
   } catch (error) {
