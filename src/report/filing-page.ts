@@ -52,7 +52,7 @@ export function filingTitle(filing: ExportedFiling, displayPath: string): string
   return head ? `${head} · ${name}` : name;
 }
 
-function locationChip(finding: Finding, k: number, j: number, location: FindingLocation, input: FilingPageInput): Html {
+function locationChip(k: number, j: number, location: FindingLocation, input: FilingPageInput): Html {
   const quote = location.quote ? html` <q>${shortQuote(location.quote)}</q>` : '';
   if (isLocal(location, input.filing.filing.id)) {
     return html`<li data-targets="${markId.findingLocation(k, j)}"><span class="role">${roleLabel(location.role)}</span> <span class="muted">${pageLabel(location.page)}</span>${quote}</li>`;
@@ -76,7 +76,7 @@ function findingCard(finding: Finding, k: number, input: FilingPageInput): Html 
 <div class="f-head"><span class="sev">${SEVERITY_LABEL[finding.severity]}</span><span class="kind">${KIND_LABEL[finding.kind]}</span>${finding.project ? html`<span class="project-name">${finding.project}</span>` : ''}</div>
 <p class="msg" lang="zh-CN">${finding.message}</p>
 <p class="msg-en" lang="en">${finding.message_en}</p>
-${numbers}${bars}<ul class="locs">${finding.locations.map((l, j) => locationChip(finding, k, j, l, input))}</ul>
+${numbers}${bars}<ul class="locs">${finding.locations.map((l, j) => locationChip(k, j, l, input))}</ul>
 </li>`;
 }
 
