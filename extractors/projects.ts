@@ -42,14 +42,14 @@ export function projectDepartment(section: ProjectSection, document: Doc): { nam
 }
 
 /** A unit's name: an office, a station, a team; no punctuation, no verb phrase. */
-const UNIT_NAME = String.raw`[\u4e00-\u9fff（）()]{2,20}?`;
+const UNIT_IN_SENTENCE = String.raw`[\u4e00-\u9fff（）()]{2,20}?`;
 /**
  * The unit named in a sentence rather than a form: "项目实施单位为文化馆", "责任单位是县疾控中心",
  * "该项目由公共服务股负责实施", "由县文化馆具体组织实施".
  */
 const UNIT_SENTENCES = [
-  new RegExp(String.raw`(?:项目)?(?:实施|责任|承办|承担|执行)(?:单位|科室|股室|部门)(?:为|是)(${UNIT_NAME})(?=[。；;，,]|$)`, 'd'),
-  new RegExp(String.raw`(?:^|[。；;，,])\s*(?:该|本|此)?(?:项目)?(?:主要)?由(${UNIT_NAME})(?:具体)?(?:负责|牵头)?(?:组织)?(?:实施|落实|执行)`, 'd'),
+  new RegExp(String.raw`(?:项目)?(?:实施|责任|承办|承担|执行)(?:单位|科室|股室|部门)(?:为|是)(${UNIT_IN_SENTENCE})(?=[。；;，,]|$)`, 'd'),
+  new RegExp(String.raw`(?:^|[。；;，,])\s*(?:该|本|此)?(?:项目)?(?:主要)?由(${UNIT_IN_SENTENCE})(?:具体)?(?:负责|牵头)?(?:组织)?(?:实施|落实|执行)`, 'd'),
 ];
 
 function unitSentence(blocks: Block[]): NameSpan | null {

@@ -1,4 +1,5 @@
 import type { Block, DocumentModel, TableBlock } from '../src/model/document.js';
+import { FORM_CAPTION } from '../src/normalize/line-kinds.js';
 
 /**
  * The layout of a filing: parts (第一部分…), unit headers, project blocks and their sub-sections, the
@@ -147,8 +148,6 @@ interface ProjectStart {
   hasForm?: boolean;
 }
 
-/** A form's caption and year line, above the form: "财政项目支出绩效目标申报表", "（2024年度）". */
-const FORM_CAPTION = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
 
 /** Find the blocks where projects start, with their names and unit headers. */
 function projectStarts(blocks: Block[]): ProjectStart[] {

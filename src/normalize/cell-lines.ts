@@ -1,3 +1,4 @@
+import { FORM_CAPTION } from './line-kinds.js';
 import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
 
 /**
@@ -26,8 +27,6 @@ const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值)$/
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
 const opens = (text: string) => /^(?:项目名称|一级指标)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
-/** A form's title and year line ("财政项目支出绩效目标申报表", "（2018年度）"): the next form starts there. */
-const FORM_TITLE = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
 /**
  * The most lines one flattened table is read from: a form with forty indicators of six cells is ≈300. It
  * bounds the look-ahead in a file that has no blank lines and many lines that could open a table.
@@ -161,7 +160,7 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
     const values = lines.slice(at + 1, at + 1 + valueCount);
     if (FIRST_LEVEL.test(name.text) || values.some((v) => FIRST_LEVEL.test(v.text))) break;
     // the next form, after a page break the reader skipped
-    if ([name, ...values].some((line) => opens(line.text) || FORM_TITLE.test(line.text))) break;
+    if ([name, ...values].some((line) => opens(line.text) || FORM_CAPTION.test(line.text))) break;
     if (!isCell(name.text, MAX_NAME) || !values.every((v) => isCell(v.text, MAX_VALUE))) break;
     // only the unit of a symbol / value / unit row may be empty (a qualitative indicator has none)
     if (values.some((v, c) => v.text === '' && !(valueCount > 1 && c === valueCount - 1))) break;

@@ -27,6 +27,9 @@ export const HEADING_PATTERNS: HeadingPattern[] = [
   { level: 4, pattern: new RegExp(`^[（(]${NUM}[)）]、?\\s*[^。；;！？，,]{1,28}$`), example: '（一）项目概况' },
 ];
 
+/** A form's caption and its year line, above the form: "财政项目支出绩效目标申报表", "（2024年度）". */
+export const FORM_CAPTION = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
+
 /** Markers that open a list item: "1、" "2." "（一）" "(3)" "一是" "二、" "①" "目标一：". */
 export const LIST_MARKER = new RegExp(
   [

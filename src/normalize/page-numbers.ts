@@ -86,6 +86,11 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
     const lead = text.length - text.trimStart().length;
     const whole = (number: number, strength: Strength): Candidate =>
       candidate(item, i, i, [{ item: i, from: 0, to: item.text.length }], number, trimmed, lead, trimmed.length, strength);
+    /** The digits that end the line, cut as a page number. */
+    const tail = (digits: string, strength: Strength): Candidate => {
+      const from = lead + trimmed.length - digits.length;
+      return candidate(item, i, i, [{ item: i, from, to: from + digits.length }], Number(digits), digits, from, digits.length, strength);
+    };
 
     const marker = MARKER_LINES.map((re) => re.exec(trimmed)).find((m) => m);
     if (marker) {
@@ -102,15 +107,12 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
     // "大于等于15" / (gap) / "90": a comparison cell that took the page number, its value on the next page
     const comparison = COMPARATOR_GLUED.exec(trimmed);
     if (comparison && endsPage(items, i, physicalPages) && /^\d+(?:\.\d+)?$/.test(nextNonBlank(items, i))) {
-      const digits = comparison[1];
-      const from = lead + trimmed.length - digits.length;
-      candidates.push(candidate(item, i, i, [{ item: i, from, to: from + digits.length }], Number(digits), digits, from, digits.length, 'glued'));
+      candidates.push(tail(comparison[1], 'glued'));
       continue;
     }
     const overrun = DECIMAL_OVERRUN.exec(trimmed);
     if (overrun && endsPage(items, i, physicalPages)) {
-      const from = lead + trimmed.length - overrun[1].length;
-      candidates.push(candidate(item, i, i, [{ item: i, from, to: from + overrun[1].length }], Number(overrun[1]), overrun[1], from, overrun[1].length, 'glued'));
+      candidates.push(tail(overrun[1], 'glued'));
       continue;
     }
     const glued = GLUED.exec(trimmed);
@@ -131,8 +133,7 @@ function collectCandidates(items: readonly SourceItem[], physicalPages: boolean)
         if (digits.startsWith('0')) continue;
         const whole = length === glued[1].length;
         const strength: Strength = whole && endsAPage && !inLastCell && !CONTENT_BEFORE_GLUED.test(before) ? 'glued-before-break' : 'glued';
-        const from = lead + trimmed.length - length;
-        candidates.push(candidate(item, i, i, [{ item: i, from, to: from + length }], Number(digits), digits, from, length, strength));
+        candidates.push(tail(digits, strength));
       }
     }
   }
@@ -278,10 +279,10 @@ function bestChain(candidates: Candidate[]): Candidate[] {
   if (best < 0) return [];
   const chain: Candidate[] = [];
   for (let k = best; k >= 0; k = previous[k]) chain.unshift(candidates[k]);
-  // two numbers glued to line ends in sequence happen by chance in hard-wrapped text ("…培训费1" / "19万元"),
-  // where no blank line or page change follows either: such a chain needs a third link
-  // alone, only an unambiguous marker, or a 1 glued to the line that ends the first page (a two-page text
-  // numbered at the foot of its first page only)
+  // Two numbers glued to line ends in sequence happen by chance in hard-wrapped text ("…培训费1" / "19万元",
+  // no blank line or page change after either): such a chain needs a third link. Alone, only an
+  // unambiguous marker convinces, or a 1 glued to the line that ends the first page (a two-page text
+  // numbered at the foot of its first page only).
   const alone = chain[0].strength === 'marker' || (chain[0].strength === 'glued-before-break' && chain[0].number === 1);
   const convincing = chain.length >= 2 ? score[best] >= MIN_CHAIN_SCORE : alone;
   return convincing ? chain : [];
