@@ -11,11 +11,30 @@ import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
  * project restating its own content in its goals, and the department summary restating projects, are by
  * design and not flagged; a sentence found in three or more sections is template text.
  */
-export const duplicates: Check = ({ document, structure }) => [
-  ...duplicateSections(document, structure),
-  ...pastedTwice(document, structure),
-  ...duplicateItems(document, structure),
-];
+export const duplicates: Check = ({ document, structure }) => {
+  const layout = layoutOf(document, structure);
+  return [...duplicateSections(document, structure, layout), ...pastedTwice(document, structure, layout), ...duplicateItems(document, layout)];
+};
+
+/** What the three duplicate checks read of every block: its text without punctuation, and its project. */
+interface Layout {
+  /** Per block index; null for tables. */
+  plain: (string | null)[];
+  /** Block → index of the project it belongs to. */
+  sectionOf: Map<Block, number>;
+  /** The name of the project a block belongs to. */
+  projectOf: (block: Block) => string | null;
+}
+
+function layoutOf(document: DocumentModel, structure: Structure): Layout {
+  const sectionOf = new Map<Block, number>();
+  structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
+  const projectOf = (block: Block) => {
+    const k = sectionOf.get(block);
+    return k === undefined ? null : structure.projects[k].title.name;
+  };
+  return { plain: document.blocks.map((b) => (b.type === 'table' ? null : plainText(b.text))), sectionOf, projectOf };
+}
 
 /** A line pasted twice: shorter than this (without punctuation) it may be a recurring label. */
 const MIN_PASTED_CHARS = 8;
@@ -30,19 +49,12 @@ const ADJACENT = 2;
  * row inside a block (lines a converter joined): a copy-paste slip, whatever its length. Items of one list
  * are duplicate_item's; the same text in two parts of a project (its overview, then its goal) is by design.
  */
-function pastedTwice(document: DocumentModel, structure: Structure): Finding[] {
-  const sectionOf = new Map<Block, number>();
-  structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
+function pastedTwice(document: DocumentModel, structure: Structure, { plain, sectionOf, projectOf }: Layout): Finding[] {
   // 项目概况, 资金安排, 绩效目标…: a project restating its overview as its goal does so on purpose
   const partOf = new Map<Block, string>();
   for (const project of structure.projects) for (const [kind, blocks] of Object.entries(project.subsections)) for (const b of blocks ?? []) partOf.set(b, kind);
-  const projectOf = (block: Block) => {
-    const k = sectionOf.get(block);
-    return k === undefined ? null : structure.projects[k].title.name;
-  };
   const findings: Finding[] = [];
   const blocks = document.blocks;
-  const plain = blocks.map((b) => (b.type === 'table' ? null : plainText(b.text)));
   // a line found in three sections or more is the template's (each form's title "财政项目支出绩效目标申报表")
   const sectionsOf = new Map<string, Set<number | undefined>>();
   blocks.forEach((block, i) => {
@@ -136,14 +148,12 @@ interface Candidate {
   section: number;
 }
 
-function candidates(document: DocumentModel, structure: Structure): Candidate[] {
+function candidates(document: DocumentModel, structure: Structure, { plain, sectionOf }: Layout): Candidate[] {
   const summary = new Set(structure.departmentGoals);
-  const sectionOf = new Map<Block, number>();
-  structure.projects.forEach((project, k) => project.blocks.forEach((b) => sectionOf.set(b, k)));
   const out: Candidate[] = [];
   document.blocks.forEach((block, index) => {
     if (block.type === 'table' || block.type === 'heading' || summary.has(block)) return;
-    if (plainText(block.text).length < MIN_SECTION_CHARS) return;
+    if ((plain[index] ?? '').length < MIN_SECTION_CHARS) return;
     out.push({ index, block, shingles: shingles(block.text), section: sectionOf.get(block) ?? -1 });
   });
   return out;
@@ -172,8 +182,8 @@ function nearPairs(list: Candidate[]): [Candidate, Candidate, number][] {
   return pairs;
 }
 
-function duplicateSections(document: DocumentModel, structure: Structure): Finding[] {
-  const list = candidates(document, structure);
+function duplicateSections(document: DocumentModel, structure: Structure, layout: Layout): Finding[] {
+  const list = candidates(document, structure, layout);
   const pairs = nearPairs(list).filter(([a, b]) => a.section !== b.section || a.section === -1);
   // template text: a paragraph that stands in three or more places
   const places = new Map<number, Set<number>>();
@@ -183,7 +193,7 @@ function duplicateSections(document: DocumentModel, structure: Structure): Findi
   }
   const kept = pairs.filter(([a, b]) => (places.get(a.index)?.size ?? 0) < TEMPLATE_MIN_PLACES && (places.get(b.index)?.size ?? 0) < TEMPLATE_MIN_PLACES);
   return groupRuns(kept)
-    .filter((run) => run.reduce((n, [a]) => n + plainText(a.block.text).length, 0) >= MIN_RUN_CHARS)
+    .filter((run) => run.reduce((n, [a]) => n + (layout.plain[a.index] ?? '').length, 0) >= MIN_RUN_CHARS)
     .map((run) => sectionFinding(document, run));
 }
 
@@ -232,12 +242,12 @@ function sectionFinding(document: DocumentModel, run: [Candidate, Candidate, num
 }
 
 /** Items of one list (consecutive list items) that say the same thing twice. */
-function duplicateItems(document: DocumentModel, structure: Structure): Finding[] {
+function duplicateItems(document: DocumentModel, layout: Layout): Finding[] {
   const findings: Finding[] = [];
-  const projectOf = (block: Block) => structure.projects.find((p) => p.blocks.includes(block))?.title.name ?? null;
   let list: Extract<Block, { type: 'list_item' }>[] = [];
+  let indices: number[] = [];
   const flush = () => {
-    const plain = list.map((item) => plainText(item.text));
+    const plain = indices.map((index) => layout.plain[index] ?? '');
     const sets = list.map((item) => shingles(item.text));
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
@@ -248,7 +258,7 @@ function duplicateItems(document: DocumentModel, structure: Structure): Finding[
           finding({
             kind: 'duplicate_item',
             severity: 'warning',
-            project: listOwner(document, list[0]) ?? projectOf(list[0]),
+            project: listOwner(document, list[0]) ?? layout.projectOf(list[0]),
             message: `同一列表中重复列出：“${list[j].text}”`,
             message_en: `An item is listed twice in the same list: "${list[j].text}"`,
             locations: [at(locate(document, list[i].start, list[i].end), 'first occurrence'), at(locate(document, list[j].start, list[j].end), 'repeated')],
@@ -257,11 +267,13 @@ function duplicateItems(document: DocumentModel, structure: Structure): Finding[
       }
     }
     list = [];
+    indices = [];
   };
-  for (const block of document.blocks) {
-    if (block.type === 'list_item') list.push(block);
-    else flush();
-  }
+  document.blocks.forEach((block, index) => {
+    if (block.type !== 'list_item') return flush();
+    list.push(block);
+    indices.push(index);
+  });
   flush();
   return findings;
 }
