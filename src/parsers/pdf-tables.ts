@@ -109,12 +109,12 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
   return items;
 }
 
+const WHITESPACE = /\s/;
+
 /**
  * The page's text with spaces and line breaks squeezed out, and where each squeezed character stood: to
  * read a cell's text in the page's own order.
  */
-const WHITESPACE = /\s/;
-
 export class PageText {
   private readonly text: string;
   private readonly squeezed: string;
