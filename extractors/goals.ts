@@ -42,9 +42,10 @@ export const DECLARED_GOALS: readonly { pattern: RegExp; example: string }[] = [
 ];
 
 /** A goal field: "年度目标：…", "总体绩效目标：…", "实施期目标：…", and the same labels as form cells. */
-const FIELD_LABEL = `(?<label>年度(?:绩效|总体)?目标|(?:项目)?总体(?:绩效)?目标|实施期(?:绩效|总体)?目标|中长期(?:绩效)?目标)`;
+const FIELD_LABEL = `(?<label>年度(?:绩效|总体)?目标|(?:项目)?总体?(?:绩效)?目标|实施期(?:绩效|总体)?目标|中长期(?:绩效)?目标)`;
 const FIELD_LINE = new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）]?[、.．]?\\s*)?${FIELD_LABEL}[：:]\\s*`);
-const FIELD_CELL = new RegExp(`^${FIELD_LABEL}[：:]?$`);
+/** A goal cell's label, with what its cell writes under it: "项目总体目标(2024年-2026年)". */
+const FIELD_CELL = new RegExp(`^${FIELD_LABEL}[：:]?(?:[（(][^（）()]{1,20}[)）])?$`);
 
 /** A paragraph that opens the goals sub-section with its own label ("绩效目标：…"). */
 const GOALS_LABEL = /^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*)?(?:项目)?绩效目标[：:]\s*/;

@@ -279,7 +279,7 @@ export const HEADER_COLUMNS: readonly { column: Column; pattern: RegExp; example
   { column: 'level2', pattern: /^二级指标$/, example: '二级指标' },
   { column: 'level3', pattern: /^(?:三级指标|指标名称|具体指标)$/, example: '三级指标' },
   { column: 'symbol', pattern: /^(?:符号|指标值符号|比较符号?|运算符号?)$/, example: '符号' },
-  { column: 'value', pattern: /^(?:(?:年度|全年|预期|目标)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/, example: '指标值, 值' },
+  { column: 'value', pattern: /^(?:(?:(?:年度|全年|预期|目标|项目)(?:[（(][^（）()]{0,6}[)）])?)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/, example: '指标值, 值, 年度(/项目)指标值' },
   { column: 'unit', pattern: /^(?:计量|度量|指标值)?单位(?:[（(].*[)）])?$/, example: '单位（文字描述）' },
 ];
 
@@ -300,6 +300,11 @@ export interface IndicatorRow {
 /** The 一级 text's category: "产出指标" → 产出, "效益指标" → 效益, "效果指标" → 效果. */
 export function categoryOf(text: string): Category | null {
   return (new RegExp(`^(${CATEGORY})`).exec(text.replace(/\s+/g, ''))?.[1] as Category | undefined) ?? null;
+}
+
+/** The category a 二级 name ends with: "生态环境成本指标" → 成本. */
+function categoryAtEnd(text: string): Category | null {
+  return (new RegExp(`(${CATEGORY})指标$`).exec(text.replace(/\s+/g, ''))?.[1] as Category | undefined) ?? null;
 }
 
 function headerColumns(row: readonly TableCell[]): Partial<Record<Column, number>> | null {
@@ -344,7 +349,8 @@ export function readIndicatorTable(table: TableBlock): IndicatorRow[] {
     const value = cellText(row, columns.value);
     const unit = cellText(row, columns.unit);
     rows.push({
-      category: categoryOf(level1),
+      // a table whose first 一级 cell was lost (flattened text) still names it in the 二级: 经济成本指标 → 成本
+      category: categoryOf(level1) ?? (level1 ? null : categoryAtEnd(level2)),
       subcategory: orNull(level2),
       name,
       symbol: orNull(symbol),

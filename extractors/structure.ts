@@ -47,7 +47,7 @@ export const PROJECT_TITLES: TitlePattern[] = [
     pattern: /^(?:关于)?(.{2,40}?)(?:的)?绩效目标(?:和指标|及指标|指标)?(?:设置|编制|申报|设定)?(?:情况)?(?:的)?说明$/,
     example: '关于信访维稳项目绩效目标指标的说明, 关于居家养老服务项目绩效目标设置情况的说明',
   },
-  { pattern: /^(?:关于)?(.{2,40}?项目)(?:支出)?(?:绩效目标)?(?:申报表|绩效目标表)$/, example: '社区养老服务项目支出绩效目标表' },
+  { pattern: /^(?!详见|参见|请见|具体见|见附)(?:关于)?(.{2,40}?项目)(?:支出)?(?:绩效目标)?(?:申报表|绩效目标表)$/, example: '社区养老服务项目支出绩效目标表' },
   { pattern: /^项目[一二三四五六七八九十\d]{1,3}[：:、.．]\s*(.{2,40})$/, example: '项目一：农村道路养护' },
   { pattern: /^(?:关于)?(.{2,30}?)(?:的)?(?:项目)?(?:立项|实施|资金使用|使用)?情况说明$/, example: '爱国卫生运动经费情况说明' },
   { pattern: /^[（(][一二三四五六七八九十\d]{1,3}[)）]、?\s*(.{2,40}项目)$/, example: '（一）校舍维修改造项目' },
@@ -169,9 +169,10 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
     if (form === null) return;
     // a form under a title of the same project belongs to it, and its 项目名称 is the canonical name
     const previous = starts[starts.length - 1];
-    if (previous && !previous.hasForm && (index - previous.index <= 2 || sameProject(previous.title.name, form.name))) {
+    if (previous && !previous.hasForm && (index - previous.index <= 2 || sameProject(previous.title.name, form.name) || pointsToForm(blocks, index, previous.index))) {
       previous.hasForm = true;
-      if (sameProject(previous.title.name, form.name)) previous.title = form;
+      // a title that names nothing of its own (项目经费情况说明) takes the form's name too
+      if (sameProject(previous.title.name, form.name) || coreName(previous.title.name).length < 2) previous.title = form;
       return;
     }
     // a form that starts a project takes its caption along: it is not the end of the project above
@@ -181,6 +182,16 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
     starts.push({ index, from, title: form, unit, hasForm: true });
   });
   return starts;
+}
+
+/** A sentence that sends the reader to the form below it: "（具体见表格）", "详见下表", "见附表". */
+const POINTER_TO_FORM = /(?:详见|参见|具体见|请见|见)(?:下表|附表|表格|.{0,12}表)[）)]?[。.]?$/;
+
+/** The last line above the form at `index` (its caption, year and lines without words aside), after the title at `title`, points to it. */
+function pointsToForm(blocks: Block[], index: number, title: number): boolean {
+  let at = index - 1;
+  while (at > title && (FORM_CAPTION.test(textOf(blocks[at])) || !/\p{Script=Han}/u.test(textOf(blocks[at])))) at--;
+  return at > title && POINTER_TO_FORM.test(textOf(blocks[at]));
 }
 
 function textOf(block: Block | undefined): string {

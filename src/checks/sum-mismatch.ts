@@ -1,5 +1,5 @@
 import { Decimal } from '../../extractors/decimal.js';
-import type { Amount, FundingItem, Project } from '../model/extraction.js';
+import type { Amount, FormField, FundingItem, Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 
@@ -70,8 +70,35 @@ function compare(project: Project, total: Amount, parts: Part[], what: string): 
 }
 
 function formSums(project: Project): Finding[] {
-  const total = project.form_fields.find((f) => f.role === 'total');
+  const annual = project.form_fields.find((f) => f.role === 'total');
+  const multiYear = project.form_fields.find((f) => f.role === 'multi_year_total');
   const parts = project.form_fields.filter((f) => f.role === 'part');
-  if (!total || parts.length === 0) return [];
-  return compare(project, total.amount, parts.map((p) => ({ label: p.field, amount: p.amount, source: p.source })), total.field);
+  const split = multiYear ? splitParts(parts) : { annual: parts, multiYear: [] };
+  const asParts = (fields: FormField[]) => fields.map((p) => ({ label: p.field, amount: p.amount, source: p.source }));
+  return [
+    ...(annual ? compare(project, annual.amount, asParts(split.annual), annual.field) : []),
+    ...(multiYear ? compare(project, multiYear.amount, asParts(split.multiYear), multiYear.field) : []),
+  ];
+}
+
+/** Parts of the year's funds: 当年财政拨款, 上年结转, 本年… */
+const ANNUAL_PART = /当年|本年|上年结转/;
+
+/**
+ * A form with a multi-year total beside the year's (项目资金总额 | 年度资金申请总额) may have a column of
+ * parts under each, read row by row: 财政资金 | 当年财政拨款, — | 上年结转资金, 其他资金 | 其他资金. A
+ * label written twice shows the two columns: it is the multi-year's the first time and the year's the
+ * second, a part named for the year (当年, 本年, 上年结转) is the year's, and any other part the
+ * multi-year's. Without a label written twice, every part is the year's (the multi-year total stands alone).
+ */
+function splitParts(parts: FormField[]): { annual: FormField[]; multiYear: FormField[] } {
+  const twice = (i: number, from: number, to: number) => parts.slice(from, to).some((other, j) => from + j !== i && other.field === parts[i].field);
+  if (!parts.some((_, i) => twice(i, i + 1, parts.length))) return { annual: parts, multiYear: [] };
+  const annual: FormField[] = [];
+  const multiYear: FormField[] = [];
+  parts.forEach((part, i) => {
+    const isAnnual = ANNUAL_PART.test(part.field) || twice(i, 0, i);
+    (isAnnual ? annual : multiYear).push(part);
+  });
+  return { annual, multiYear };
 }

@@ -14,15 +14,34 @@ import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
  * [二级指标] 三级指标 and its values, the first two only where the row opens a new category (FIRST_LEVEL,
  * SECOND_LEVEL); and an expense table's label / amount pairs after its header. The lines become table
  * items, as if each table had been written a row per line, every cell tied to its source line.
+ *
+ * A narrow column wraps a long cell over several lines (项目 / 绩效 / 目标, 满意度指 / 标, a unit's name):
+ * such lines are joined only where the joined text is a label or a level, or, for a value, where the lines
+ * after it are no wider than its first and a label closes them (see labelAt, wrappedAt, valueLines).
  */
 
 /** Labels of the 项目支出绩效目标申报表 form. */
 const FORM_LABEL =
-  /^(?:项目名称|主管部门|实施单位|项目资金[（(]?(?:万元|元)?[)）]?|(?:项目|年度|中长期)资金总额(?:[（(]大写[)）])?|(?:其中[：:])?(?:当年)?财政拨款|上年结转(?:资金)?|其他资金|(?:年度|总体|实施期|中长期)(?:绩效|总体)?目标|项目负责人|联系电话|项目属性|项目期限)$/;
+  /^(?:项目名称|主管部门|实施单位|项目(?:性质|类别|类型|属性|期限)|(?:计划|项目)?(?:开始|完成|结束)(?:日期|时间)|项目资金[（(]?(?:万元|元)?[)）]?|(?:项目|年度|中长期)资金(?:申请)?总额(?:[（(]大写[)）])?|(?:其中[：:])?(?:当年)?财政(?:拨款|资金)|上年结转(?:资金)?|其他资金|(?:(?:项目|年度|实施期|中长期)(?:总体|绩效|总)?|总体(?:绩效)?)目标|项目负责人|联系电话)$/;
+/**
+ * A line that reads as a label the list above does not know (资金性质, 项目负责人及电话): after a value it
+ * goes on with the form, and it is never taken as the wrapped end of the value above it.
+ */
+const LABEL_LIKE = /^.{0,8}(?:名称|单位|部门|日期|时间|性质|类别|类型|期限|负责人|电话|属性|方式|地点|编码|代码)$/;
+/** A qualifier written under a label in its cell: "（元）", "(2024 年-2026 年)". */
+const QUALIFIER = /^[（(][^（()）]{1,20}[)）]$/;
+/** Labels that group rows and hold no value of their own: 项目绩效目标, 绩效指标 (wrapped as 项目 / 绩效 / 目标). */
+const GROUP_LABEL = /^(?:项目)?绩效(?:目标|指标)$/;
+/** A cell wrapped by a narrow column takes at most this many lines (服务对象 / 满意度指 / 标). */
+const MAX_WRAPPED_LINES = 3;
+/** A wrapped value: a name or a unit, not a sentence. */
+const MAX_WRAPPED_VALUE = 60;
+/** What ends a goal cell's text. */
+const SENTENCE_END = /[。！!；;]["”]?$/;
 /** The indicator table's header: 一级指标, 二级指标, 三级指标, then the value column. */
 const HEADER = [/^一级指标$/, /^二级指标$/, /^三级指标$/];
 /** The value columns after 三级指标: one (指标值), or symbol, value and unit. */
-const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值)$/], [/^(?:符号|指标符号)$/, /^(?:值|指标值|数值)$/, /^(?:单位|计量单位)$/]];
+const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值|(?:年度|项目)[(（/项目年度)）]{0,6}指标值)$/], [/^(?:符号|指标符号)$/, /^(?:值|指标值|数值)$/, /^(?:单位|计量单位)$/]];
 /** An expense table: a label column, then an amount column whose header gives the unit ("项目支出明细 / 金额（万元）"). */
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
@@ -68,7 +87,7 @@ export function rebuildCellLines(items: SourceItem[], isGap: (index: number) => 
 
 /** A flattened form (from 项目名称), indicator table (from its header) or expense table starting at item i, or null. */
 function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => boolean): { rows: SourceCell[][]; lines: Line[] } | null {
-  const lines = linesFrom(items, i, isGap);
+  let lines = linesFrom(items, i, isGap);
   if (lines.length === 0) return null;
   const rows: SourceCell[][] = [];
   // an expense table; its caption, where it has one, stays a line of its own (as when rows are written a line each)
@@ -79,7 +98,10 @@ function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => b
     return end >= from + 4 ? { rows, lines: lines.slice(from, end) } : null;
   }
   let k = 0;
-  if (/^项目名称$/.test(lines[0].text)) k = readForm(lines, rows);
+  if (/^项目名称$/.test(lines[0].text)) {
+    lines = splitGluedLabels(lines);
+    k = readForm(lines, rows);
+  }
   const header = readIndicatorHeader(lines, k, rows);
   if (header.values === 0 && rows.length === 0) return null;
   if (header.values > 0) k = readIndicatorRows(lines, header.end, header.values, rows);
@@ -113,20 +135,147 @@ function linesFrom(items: SourceItem[], i: number, isGap: (index: number) => boo
 
 function readForm(lines: Line[], rows: SourceCell[][]): number {
   let k = 0;
-  while (k < lines.length && FORM_LABEL.test(lines[k].text)) {
-    const label = lines[k];
-    k++;
-    const isValue = (at: number) =>
-      at < lines.length && lines[at].text !== '' && !FORM_LABEL.test(lines[at].text) && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
-    let end = k;
-    while (isValue(end)) end++;
-    // several lines make one value only for the goals, and only where a label or the indicator header closes them
-    const multi = MULTILINE_LABEL.test(label.text) && end < lines.length;
-    const values = lines.slice(k, multi ? end : Math.min(end, k + 1));
+  /** The row of a goal label left without a value: its text may share the lines of the next goal label. */
+  let waiting: number | null = null;
+  for (let label = labelAt(lines, 0); label !== null; ) {
+    k = label.end;
+    let values = valueLines(lines, k, label.multiline);
     k += values.length;
-    rows.push(values.length > 0 ? [cell(label), joined(values)] : [cell(label)]);
+    // 项目总目标 / 年度总体目标 / the first goal's lines / the second's: a header row over a row of two cells
+    const shared = waiting !== null && label.multiline && values.length > 1 ? splitGoalCells(values) : null;
+    if (shared && waiting !== null) {
+      rows[waiting].push(joined(shared[0]));
+      values = shared[1];
+    }
+    waiting = label.multiline && values.length === 0 ? rows.length : null;
+    rows.push(values.length > 0 ? [label.cell, joined(values)] : [label.cell]);
+    label = labelAt(lines, k) ?? (values.length > 0 ? unknownLabelAt(lines, k) : null);
   }
   return k;
+}
+
+interface Label {
+  cell: SourceCell;
+  /** The line after the label (and its qualifier). */
+  end: number;
+  /** A goal label: its value may take several lines. */
+  multiline: boolean;
+}
+
+/** A form label at k, wrapped by a narrow column or not (项目 / 绩效 / 目标), with a qualifier under it ("（元）"). */
+function labelAt(lines: Line[], k: number): Label | null {
+  for (let n = Math.min(MAX_WRAPPED_LINES, lines.length - k); n >= 1; n--) {
+    const parts = lines.slice(k, k + n);
+    if (parts.some((line) => line.text === '')) continue;
+    const text = parts.map((line) => line.text).join('');
+    if (!FORM_LABEL.test(text)) continue;
+    const end = k + n < lines.length && QUALIFIER.test(lines[k + n].text) ? k + n + 1 : k + n;
+    return { cell: joined(lines.slice(k, end)), end, multiline: MULTILINE_LABEL.test(text) };
+  }
+  return null;
+}
+
+/** A label the form list does not know, read only where a short value follows it. */
+function unknownLabelAt(lines: Line[], k: number): Label | null {
+  const [label, value] = [lines[k], lines[k + 1]];
+  if (!label || !value || !LABEL_LIKE.test(label.text) || value.text === '' || !isCell(value.text, MAX_VALUE) || labelAt(lines, k + 1)) return null;
+  return { cell: cell(label), end: k + 1, multiline: false };
+}
+
+/**
+ * A label's value lines. A goal's text may take several lines, where a label or the indicator header
+ * closes them. Any other value is one line, or one cell wrapped by its column: following lines no wider
+ * than the first, none of them a sentence's end or a label, and a label right after them.
+ */
+function valueLines(lines: Line[], k: number, multiline: boolean): Line[] {
+  const isValue = (at: number) =>
+    at < lines.length && lines[at].text !== '' && labelAt(lines, at) === null && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
+  if (!isValue(k)) return [];
+  let end = k + 1;
+  if (multiline) {
+    while (isValue(end)) end++;
+    return end < lines.length ? lines.slice(k, end) : lines.slice(k, k + 1);
+  }
+  let chars = lines[k].text.length;
+  const fits = (at: number) =>
+    isValue(at) &&
+    !LABEL_LIKE.test(lines[at].text) &&
+    !SENTENCE_END.test(lines[at - 1].text) &&
+    displayWidth(lines[at].text) <= displayWidth(lines[k].text) &&
+    (chars += lines[at].text.length) <= MAX_WRAPPED_VALUE;
+  while (end - k < MAX_WRAPPED_LINES && fits(end)) end++;
+  const closed = end < lines.length && (labelAt(lines, end) !== null || HEADER[0].test(lines[end].text));
+  return end > k + 1 && !closed ? lines.slice(k, k + 1) : lines.slice(k, end);
+}
+
+/**
+ * Two goal cells written side by side, flattened one after the other: cells quoted as a spreadsheet
+ * export writes them ("…" / "…"), or else split after a sentence's end, where the column's width changes
+ * most (a wide column wraps its lines longer than a narrow one). Null when nothing shows where to split.
+ */
+function splitGoalCells(values: Line[]): [Line[], Line[]] | null {
+  const quoted = quotedCells(values);
+  if (quoted) return quoted;
+  const widest = (part: Line[]) => Math.max(...part.map((line) => displayWidth(line.text)));
+  let best: number | null = null;
+  let bestGap = -1;
+  for (let b = 1; b < values.length; b++) {
+    if (!SENTENCE_END.test(values[b - 1].text)) continue;
+    const gap = Math.abs(widest(values.slice(0, b)) - widest(values.slice(b)));
+    if (gap > bestGap) [best, bestGap] = [b, gap];
+  }
+  return best === null ? null : [values.slice(0, best), values.slice(best)];
+}
+
+/** Two cells each opening and closing with a straight double quote, the quotes left out. */
+function quotedCells(values: Line[]): [Line[], Line[]] | null {
+  const cells: Line[][] = [];
+  let open: Line[] | null = null;
+  for (const line of values) {
+    if (open === null) {
+      if (!line.text.startsWith('"')) return null;
+      open = [];
+    }
+    open.push(line);
+    const quotes = open.reduce((n, l) => n + (l.text.match(/"/g)?.length ?? 0), 0);
+    if (quotes % 2 === 0 && line.text.endsWith('"') && (open.length > 1 || line.text.length > 1)) {
+      cells.push(unquoted(open));
+      open = null;
+    }
+  }
+  return open === null && cells.length === 2 ? [cells[0], cells[1]] : null;
+}
+
+function unquoted(cellLines: Line[]): Line[] {
+  const out = cellLines.map((line, i) => {
+    const from = i === 0 ? 1 : 0;
+    const to = i === cellLines.length - 1 ? line.text.length - 1 : line.text.length;
+    return part(line, from, Math.max(from, to));
+  });
+  return out.filter((line) => line.text.trim() !== '');
+}
+
+/** "771,325,800.00 年度资金申请总额", "0 其他资金": a value and the next cell's label, flattened onto one line. */
+function splitGluedLabels(lines: Line[]): Line[] {
+  return lines.flatMap((line) => {
+    const match = /^(.*?\S)\s+(\S+)$/.exec(line.text);
+    if (!match || labelAt([line], 0) !== null || !FORM_LABEL.test(match[2])) return [line];
+    return [part(line, 0, match[1].length), part(line, line.text.length - match[2].length, line.text.length)];
+  });
+}
+
+/** Characters from..to of a line (offsets in its trimmed text) as a line of its own, tied to its source. */
+function part(line: Line, from: number, to: number): Line {
+  const lead = line.item.text.length - line.item.text.trimStart().length;
+  const text = line.text.slice(from, to);
+  return { index: line.index, text: text.trim(), item: { ...line.item, text, sourceStart: line.item.sourceStart + lead + from } };
+}
+
+/** Columns a line takes in a fixed-width layout: two for CJK and full-width characters. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
+  return width;
 }
 
 /** The header's cells at k, and how many value columns follow 三级指标; 0 when there is no header. */
@@ -146,15 +295,23 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
   while (k < lines.length) {
     // an expense table right under the indicators starts there
     if (expenseHeaderAt(lines, k) !== null) break;
-    let first = FIRST_LEVEL.test(lines[k].text) ? lines[k] : null;
+    // a label over all the rows (绩效指标, wrapped 绩效 / 指标) holds no indicator
+    const group = wrappedAt(lines, k, GROUP_LABEL);
+    if (group) {
+      k += group.length;
+      continue;
+    }
+    let first = wrappedAt(lines, k, FIRST_LEVEL);
+    const firstText = first && first.map((line) => line.text).join('');
     // 成本指标 is a category of its own in newer forms (成本指标 / 经济成本指标 / …), a second level under
     // 产出指标 in older ones (产出指标 / 数量指标 … 成本指标 / 单车年均运行费用): the line after it tells
-    if (first && UNDER_OUTPUT.test(first.text) && category !== null && OUTPUT.test(category) && !(k + 1 < lines.length && SECOND_LEVEL.test(lines[k + 1].text))) first = null;
-    if (first) category = first.text;
-    let at = first ? k + 1 : k;
+    if (first && firstText && UNDER_OUTPUT.test(firstText) && category !== null && OUTPUT.test(category) && !wrappedAt(lines, k + first.length, SECOND_LEVEL)) first = null;
+    if (first && firstText) category = firstText;
+    let at = first ? k + first.length : k;
     // a second-level name only where a name and its values follow it
-    const second = at + 1 + valueCount < lines.length && SECOND_LEVEL.test(lines[at].text) ? lines[at] : null;
-    if (second) at++;
+    const second = wrappedAt(lines, at, SECOND_LEVEL);
+    const secondFits = second !== null && at + second.length + valueCount < lines.length;
+    if (second && secondFits) at += second.length;
     if (at + valueCount >= lines.length) break;
     const name = lines[at];
     const values = lines.slice(at + 1, at + 1 + valueCount);
@@ -166,11 +323,36 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
     if (values.some((v, c) => v.text === '' && !(valueCount > 1 && c === valueCount - 1))) break;
     // a figure where a name should be ends the table
     if (!HAN.test(name.text) || values.some((v) => AMOUNT_HEADER.test(v.text))) break;
-    rows.push([first ? cell(first) : empty(name), second ? cell(second) : empty(name), cell(name), ...values.map(cell)]);
+    rows.push([first ? joined(first) : empty(name), second && secondFits ? joined(second) : empty(name), cell(name), ...values.map(cell)]);
     k = at + 1 + valueCount;
   }
   return k;
 }
+
+/** A level name can be read at once: it matches its pattern, or is a level that a merge would leave out. */
+const isLevel = (text: string) => FIRST_LEVEL.test(text) || SECOND_LEVEL.test(text) || GROUP_LABEL.test(text);
+
+/**
+ * A level cell at k matching `pattern`, wrapped over up to three lines by a narrow column (满意度指 / 标,
+ * 可持续影 / 响指标, 生态环境 / 成本指标), or on one line; the longest reading wins. Two names that are
+ * each a level (产出指标 / 数量指标) are two cells, not one wrapped: a wrapped cell's tail is a fragment
+ * (标, 指标), or only its tail reads as a level.
+ */
+function wrappedAt(lines: Line[], k: number, pattern: RegExp): Line[] | null {
+  for (let n = Math.min(MAX_WRAPPED_LINES, lines.length - k); n >= 1; n--) {
+    const parts = lines.slice(k, k + n);
+    if (parts.some((line) => line.text === '') || !pattern.test(parts.map((line) => line.text).join(''))) continue;
+    if (n === 1) return parts;
+    // a level's name has no figure or sign (a value's "=2期" does), and a name, not another level, follows it
+    if (parts.some((line) => NOT_IN_A_LEVEL.test(line.text)) || (k + n < lines.length && isLevel(lines[k + n].text))) continue;
+    const tailIsLevel = isLevel(parts[n - 1].text);
+    const headIsLevel = parts.slice(0, -1).some((line) => isLevel(line.text) || /指标$/.test(line.text));
+    if (!tailIsLevel || !headIsLevel) return parts;
+  }
+  return null;
+}
+
+const NOT_IN_A_LEVEL = /[\d≥≤=<>＜＞%％]/;
 
 /** The lines of an expense table's header at `at`, under a caption of its own or not ("项目支出明细 / 支出内容 / 金额（万元）"), or null. */
 function expenseHeaderAt(lines: Line[], at: number): 2 | 3 | null {

@@ -6,7 +6,7 @@ import { Extraction, type FundingItem, type Project } from '../model/extraction.
  * Bumped whenever extraction or checks change what they produce: a stored filing of an older version is
  * processed again on the next ingest even though its bytes have not changed.
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /** Writes a filing's extraction: the validated JSON (what exports read) and the relational tables (what SQL users read). */
 export class ExtractionWriter {

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFiling } from '../../extractors/index.js';
+import { runChecks } from '../../src/checks/index.js';
+import { readDocument } from '../../src/document.js';
+import { sharedDir } from '../helpers/paths.js';
+
+/**
+ * The page text of three real 2026 Shanghai Putuo department budgets (../shared/real-filings, not ours to
+ * ship), two with a 财政项目支出绩效目标申报表 whose narrow columns wrapped their cells.
+ */
+const file = path.join(sharedDir, 'real-filings', '01_shanghai_putuo_2026_dept_budgets_perf_forms.txt');
+const present = existsSync(file);
+if (!present) console.warn(`SKIPPED: the real Shanghai forms — ${file} is absent (it is not ours to ship)`);
+
+describe.skipIf(!present)('real flattened forms (Shanghai Putuo, 2026)', () => {
+  it('reads both forms: name, unit, year total in 万元, goals, and every indicator with its value', async () => {
+    const document = await readDocument('txt', readFileSync(file));
+    const projects = extractFiling(document).projects;
+    const summary = (name: string) => {
+      const p = projects.find((q) => q.name === name);
+      if (!p) throw new Error(`no project ${name} among ${projects.map((q) => q.name).join(', ')}`);
+      return {
+        department: p.department,
+        total: p.total?.wan,
+        goals: p.goals.map((g) => g.kind),
+        indicators: p.indicators.length,
+        satisfaction: p.indicators.filter((i) => i.category === '满意度').map((i) => [i.name, i.thresholds[0]?.op, i.thresholds[0]?.value]),
+      };
+    };
+    expect(summary('兰溪路-真南路下立交工程')).toEqual({
+      department: '上海市普陀区市政工程建设中心',
+      total: '22614.51',
+      goals: ['overall', 'annual'],
+      indicators: 9,
+      satisfaction: [['居民群众满意度', '>=', 90]],
+    });
+    expect(summary('拆违经费')).toEqual({
+      department: '上海市普陀区城市管理行政执法局执法大队',
+      total: '349.8',
+      goals: ['overall', 'overall', 'overall', 'overall', 'annual', 'annual', 'annual', 'annual'],
+      indicators: 8,
+      satisfaction: [['群众满意度', '>=', 90]],
+    });
+  });
+
+  it('finds no sum or cross-section mismatch in them, and the form the third budget only points to is missing', async () => {
+    const document = await readDocument('txt', readFileSync(file));
+    const findings = runChecks({ document, extraction: extractFiling(document) });
+    expect(findings.filter((f) => ['sum_mismatch', 'cross_section_mismatch'].includes(f.kind))).toEqual([]);
+    expect(findings.filter((f) => f.kind === 'missing_value' && f.message.includes('详见')).map((f) => f.project)).toEqual(['真如海心剧院精装修工程项目经费']);
+  });
+});
