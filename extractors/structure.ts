@@ -67,15 +67,34 @@ const SUBSECTIONS: { kind: SubsectionKind; pattern: RegExp; example: string }[] 
 /** Names that only say "a project" (the heading of a blank form: 财政项目支出绩效目标申报表). */
 const GENERIC_NAME = /^(?:财政|部门|预算|本级|专项|市级|县级|区级|省级)*(?:项目|专项)(?:支出)?$/;
 
+/** A list marker before a title: "一、", "2.", "（三）". */
+const TITLE_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?)/;
+
+/**
+ * The sections every 部门预算 / 部门决算 disclosure has by the national template (收入支出决算总体情况说明,
+ * 财政拨款“三公”经费支出决算情况说明, 机关运行经费, 政府采购, 国有资产占有使用情况, 其他相关情况说明):
+ * they read like "X情况说明" project titles, but name statements of the whole department, not projects.
+ * Such a disclosure holds project forms too, so a section of this kind ends the project above it.
+ */
+const STATEMENT_SECTION =
+  /^(?:关于)?(?:(?:.{0,16}(?:收入|支出|拨款|收支))?(?:预算|决算)(?:总体)?|其他(?:相关|重要事项)?|.{0,6}[“"]?三公[”"]?经费.{0,8}|机关运行经费.{0,4}|政府采购.{0,6}|国有资产.{0,6}|预算绩效管理(?:工作)?|部门(?:主要)?职[责能]|机构设置)(?:的)?(?:情况)?(?:说明)?$/;
+
+export function isStatementSection(block: Block | undefined): boolean {
+  if (!block || block.type === 'table') return false;
+  const line = block.text.replace(/\s+/g, '').replace(TITLE_MARKER, '');
+  return line.length <= 40 && STATEMENT_SECTION.test(line);
+}
+
 /** The name a title line gives a project, or null when the line is no project title. */
 export function projectTitleName(text: string): string | null {
   const line = text.replace(/\s+/g, '');
   // "第三部分预算项目绩效目标说明" names a part, not a project
   if (/^第[一二三四五六七八九十\d]+部分/.test(line)) return null;
+  if (line.length <= 40 && STATEMENT_SECTION.test(line.replace(TITLE_MARKER, ''))) return null;
   for (const { pattern } of PROJECT_TITLES) {
     const match = pattern.exec(line);
     if (!match) continue;
-    const name = match[1].replace(/^关于/, '');
+    const name = match[1].replace(TITLE_MARKER, '').replace(/^关于/, '');
     if (isSubsectionName(name) || GENERIC_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
     if ((/部门|单位|整体|年度/.test(name) && !/项目/.test(name)) || /(?:19|20)\d{2}年/.test(name)) continue;
     return name;
@@ -230,9 +249,9 @@ export function findStructure(document: Pick<DocumentModel, 'blocks'>): Structur
   const projects: ProjectSection[] = starts.map((start, k) => {
     const nextStart = starts[k + 1]?.from ?? blocks.length;
     let end = nextStart;
-    // a following unit header or part heading closes the project
+    // a following unit header, part heading or department-wide statement section closes the project
     for (let i = start.index + 1; i < nextStart; i++) {
-      if (isPartHeading(blocks[i]) || (unitOf(blocks[i]) && i + 1 === nextStart)) {
+      if (isPartHeading(blocks[i]) || isStatementSection(blocks[i]) || (unitOf(blocks[i]) && i + 1 === nextStart)) {
         end = i;
         break;
       }

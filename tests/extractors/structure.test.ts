@@ -17,11 +17,20 @@ describe('project titles', () => {
     ['关于农村饮水安全项目绩效目标编制说明', '农村饮水安全项目'],
     ['社区矫正经费绩效目标申报情况说明', '社区矫正经费'],
     ['关于法律援助项目绩效目标和指标设置情况的说明', '法律援助项目'],
+    // the list marker before a title is not part of the name
+    ['一、河道保洁经费情况说明', '河道保洁经费'],
+    ['3.农村饮水安全项目绩效目标说明', '农村饮水安全项目'],
   ])('%s → %s', (line, name) => {
     expect(projectTitleName(line)).toBe(name);
   });
 
-  it.each(['（一）项目概况', '二、绩效目标和指标设置情况', '财政项目支出绩效目标申报表', '临河区卫生健康委员会2025年度项目支出绩效目标表', '二、分项绩效目标', '一、项目基本情况', '部门整体绩效目标'])(
+  it.each([
+    '（一）项目概况', '二、绩效目标和指标设置情况', '财政项目支出绩效目标申报表', '临河区卫生健康委员会2025年度项目支出绩效目标表', '二、分项绩效目标', '一、项目基本情况', '部门整体绩效目标',
+    // the sections of a department's budget or final accounts (部门预算 / 部门决算 disclosures, national template)
+    '一、收入支出决算总体情况说明', '六、一般公共预算财政拨款基本支出决算情况说明', '七、财政拨款“三公”经费支出决算情况说明',
+    '九、国有资本经营预算财政拨款收入支出决算情况说明', '其他相关情况说明', '（三）国有资产占有使用情况说明', '十一、其他重要事项的情况说明',
+    '详见单位的项目绩效目标表',
+  ])(
     'is not fooled by %s',
     (line) => {
       expect(projectTitleName(line)).toBeNull();
@@ -30,6 +39,26 @@ describe('project titles', () => {
 });
 
 describe('filing structure', () => {
+  it('ends a project at a department-wide statement section, which starts none', async () => {
+    const document = await documentFromText(
+      [
+        '河道保洁经费情况说明',
+        '一、项目概述：对辖区河道开展日常保洁。',
+        '二、年度预算安排：安排资金120万元。',
+        '其他相关情况说明',
+        '一、2026年“三公”经费预算情况说明',
+        '2026年“三公”经费预算数为42.24万元。其中：公务用车运行费42.24万元。',
+        '城管执法经费情况说明',
+        '一、项目概述：开展违法建设治理。',
+      ].join('\n'),
+    );
+    const projects = findStructure(document).projects;
+    expect(projects.map((p) => p.title.name)).toEqual(['河道保洁经费', '城管执法经费']);
+    const texts = projects[0].blocks.map((b) => (b.type === 'table' ? '' : b.text));
+    expect(texts).toContain('二、年度预算安排：安排资金120万元。');
+    expect(texts.some((t) => t.includes('三公'))).toBe(false);
+  });
+
   it('finds parts, unit headers, projects and their sub-sections', async () => {
     const document = await documentFromText(
       [

@@ -52,3 +52,17 @@ describe.skipIf(!present)('real flattened forms (Shanghai Putuo, 2026)', () => {
     expect(findings.filter((f) => f.kind === 'missing_value' && f.message.includes('详见')).map((f) => f.project)).toEqual(['真如海心剧院精装修工程项目经费']);
   });
 });
+
+const finalAccounts = [1, 2, 3, 4, 5].map((n) => path.join(sharedDir, 'real-filings', `govbudget_${n}.pdf`)).filter((f) => existsSync(f));
+if (finalAccounts.length === 0) console.warn(`SKIPPED: the real 部门决算 PDFs — ${path.join(sharedDir, 'real-filings')} is absent (they are not ours to ship)`);
+
+describe.skipIf(finalAccounts.length === 0)('real 部门决算 disclosures (the sister genre)', () => {
+  it('take none of their template sections (收入支出决算总体情况说明, 其他重要事项…) for projects', async () => {
+    for (const file of finalAccounts) {
+      const document = await readDocument('pdf', readFileSync(file));
+      const extraction = extractFiling(document);
+      expect({ file: path.basename(file), projects: extraction.projects.map((p) => p.name) }).toEqual({ file: path.basename(file), projects: [] });
+      expect(runChecks({ document, extraction }).filter((f) => f.kind === 'missing_value')).toEqual([]);
+    }
+  }, 60_000);
+});
