@@ -90,10 +90,10 @@ export function projectTitleName(text: string): string | null {
   const line = text.replace(/\s+/g, '');
   // "第三部分预算项目绩效目标说明" names a part, not a project
   if (/^第[一二三四五六七八九十\d]+部分/.test(line)) return null;
-  if (line.length <= 40 && STATEMENT_SECTION.test(line.replace(TITLE_MARKER, ''))) return null;
   for (const { pattern } of PROJECT_TITLES) {
     const match = pattern.exec(line);
     if (!match) continue;
+    if (line.length <= 40 && STATEMENT_SECTION.test(line.replace(TITLE_MARKER, ''))) return null;
     const name = match[1].replace(TITLE_MARKER, '').replace(/^关于/, '');
     if (isSubsectionName(name) || GENERIC_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
     if ((/部门|单位|整体|年度/.test(name) && !/项目/.test(name)) || /(?:19|20)\d{2}年/.test(name)) continue;
