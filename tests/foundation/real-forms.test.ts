@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +8,9 @@ import { readDocument } from '../../src/document.js';
 import { sharedDir } from '../helpers/paths.js';
 
 /**
- * The page text of three real 2026 Shanghai Putuo department budgets (../shared/real-filings, not ours to
- * ship), two with a 财政项目支出绩效目标申报表 whose narrow columns wrapped their cells.
+ * Real public documents from ../shared/real-filings (not ours to ship; skipped with a message where absent):
+ * the page text of three 2026 Shanghai Putuo department budgets, two with a 财政项目支出绩效目标申报表 whose
+ * narrow columns wrapped their cells, and five 2024 部门决算 PDFs of the sister genre.
  */
 const file = path.join(sharedDir, 'real-filings', '01_shanghai_putuo_2026_dept_budgets_perf_forms.txt');
 const present = existsSync(file);
@@ -63,6 +65,33 @@ describe.skipIf(finalAccounts.length === 0)('real 部门决算 disclosures (the 
       const extraction = extractFiling(document);
       expect({ file: path.basename(file), projects: extraction.projects.map((p) => p.name) }).toEqual({ file: path.basename(file), projects: [] });
       expect(runChecks({ document, extraction }).filter((f) => f.kind === 'missing_value')).toEqual([]);
+    }
+  }, 60_000);
+});
+
+const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+if (finalAccounts.length > 0 && !pdftotext) console.warn('SKIPPED: text completeness against pdftotext — poppler-utils is not installed');
+
+/** Each Han character and digit, with how often it occurs. */
+function characterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) if (/[\p{Script=Han}\d]/u.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+describe.skipIf(finalAccounts.length === 0 || !pdftotext)('real PDFs against pdftotext', () => {
+  it('keep every character of text that poppler reads (real embedded CJK fonts, tables in 万元)', async () => {
+    for (const file of finalAccounts) {
+      const document = await readDocument('pdf', readFileSync(file));
+      const reference = characterCounts(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+      const ours = characterCounts(document.text);
+      let total = 0;
+      let kept = 0;
+      for (const [ch, n] of reference) {
+        total += n;
+        kept += Math.min(n, ours.get(ch) ?? 0);
+      }
+      expect({ file: path.basename(file), share: kept / total }).toEqual({ file: path.basename(file), share: 1 });
     }
   }, 60_000);
 });
