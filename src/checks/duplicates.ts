@@ -1,6 +1,7 @@
 import type { Structure } from '../../extractors/structure.js';
 import { locate } from '../../extractors/locate.js';
 import type { Block, DocumentModel } from '../model/document.js';
+import type { Goal, Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
@@ -11,10 +12,45 @@ import { NEAR_DUPLICATE, jaccard, plainText, shingles } from './similarity.js';
  * project restating its own content in its goals, and the department summary restating projects, are by
  * design and not flagged; a sentence found in three or more sections is template text.
  */
-export const duplicates: Check = ({ document, structure }) => {
+export const duplicates: Check = ({ document, extraction, structure }) => {
   const layout = layoutOf(document, structure);
-  return [...duplicateSections(document, structure, layout), ...pastedTwice(document, structure, layout), ...duplicateItems(document, layout)];
+  return [
+    ...duplicateSections(document, structure, layout),
+    ...pastedTwice(document, structure, layout),
+    ...duplicateItems(document, layout),
+    ...extraction.projects.flatMap((project) => yearGoalsAsOverall(document, project)),
+  ];
 };
+
+/** Goals shorter than this (characters without punctuation) are too short to call one a copy of the other. */
+const MIN_GOAL_CHARS = 10;
+
+/**
+ * The year's goals (年度目标) written as the whole project's (总体目标 / 实施期目标), word for word or nearly:
+ * the year's target was not set, the multi-year one pasted in its place (a form whose two goal cells
+ * hold the same text). Only the goals as a whole are compared: a year's goal that is one of several
+ * multi-year goals is what the year is for.
+ */
+function yearGoalsAsOverall(document: DocumentModel, project: Project): Finding[] {
+  const overall = project.goals.filter((g) => g.kind === 'overall');
+  const annual = project.goals.filter((g) => g.kind === 'annual');
+  if (overall.length === 0 || annual.length === 0) return [];
+  const [whole, year] = [overall, annual].map((goals) => goals.map((g) => g.text).join('。'));
+  if (plainText(year).length < MIN_GOAL_CHARS) return [];
+  const same = plainText(whole) === plainText(year) || jaccard(shingles(whole), shingles(year)) >= NEAR_DUPLICATE;
+  if (!same) return [];
+  const span = (goals: Goal[]) => locate(document, goals[0].source.start, goals[goals.length - 1].source.end);
+  return [
+    finding({
+      kind: 'duplicate_section',
+      severity: 'warning',
+      project: project.name,
+      message: `年度目标与总体目标相同：“${annual[0].text}”${annual.length > 1 ? `等${annual.length}项` : ''}`,
+      message_en: `The year's goals are the project's overall goals again: "${annual[0].text}"${annual.length > 1 ? ` and ${annual.length - 1} more` : ''}`,
+      locations: [at(span(overall), 'overall goals'), at(span(annual), 'annual goals')],
+    }),
+  ];
+}
 
 /** What the three duplicate checks read of every block: its text without punctuation, and its project. */
 interface Layout {

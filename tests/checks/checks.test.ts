@@ -99,6 +99,22 @@ describe('sum_mismatch', () => {
 });
 
 describe('other checks', () => {
+  it("reports a year's goals that are the overall goals again, word for word or nearly, and nothing else", async () => {
+    const goals = (overall: string, annual: string) =>
+      findingsOf([...project('河道保洁项目', ['2025年该项目安排资金共计120万元。']), '（三）绩效目标', `总体目标：${overall}`, `年度目标：${annual}`]);
+    const kinds = (findings: Finding[]) => findings.filter((f) => f.message.startsWith('年度目标与总体目标相同'));
+
+    const same = kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。', '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。'));
+    expect(same.map((f) => [f.kind, f.severity, f.project, f.locations.map((l) => l.role)])).toEqual([
+      ['duplicate_section', 'warning', '河道保洁项目', ['overall goals', 'annual goals']],
+    ]);
+    // the same goals, one word changed
+    expect(kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提高。', '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提升。'))).toHaveLength(1);
+    // a year's goal of its own, or one of the overall goals, is what a year is for
+    expect(kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。', '全年完成河道保洁养护，及时清除水面漂浮物。'))).toEqual([]);
+    expect(kinds(await goals('1.水面保洁率稳定在较高水平；2.河道环境面貌持续改善；3.群众满意度不断提高。', '水面保洁率稳定在较高水平。'))).toEqual([]);
+  });
+
   it('reports a section repeated in another part, and an item listed twice', async () => {
     const paragraph = '2022年，政法委在区工委的正确领导下，认真贯彻落实上级关于政府信息公开工作的一系列方针、政策，深入贯彻落实科学发展观，认真贯彻《政府信息公开条例》，加强领导，明确职责，规范管理，健全制度，积极稳妥推进政府信息公开工作，取得了较好的成效。';
     const findings = await findingsOf(['一、总体绩效目标', paragraph, '二、分项绩效目标', '（一）、国安办经费绩效目标：', '1、针对国家安全进行组织宣传；', '2、针对国家安全进行组织宣传。', '三、工作保障措施', paragraph.replace('较好的', '良好的')]);

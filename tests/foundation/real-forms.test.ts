@@ -47,11 +47,13 @@ describe.skipIf(!present)('real flattened forms (Shanghai Putuo, 2026)', () => {
     });
   });
 
-  it('finds no sum or cross-section mismatch in them, and the form the third budget only points to is missing', async () => {
+  it('finds no sum or cross-section mismatch in them; the year\'s goals pasted from the overall ones, and the form the third budget only points to, are reported', async () => {
     const document = await readDocument('txt', readFileSync(file));
     const findings = runChecks({ document, extraction: extractFiling(document) });
     expect(findings.filter((f) => ['sum_mismatch', 'cross_section_mismatch'].includes(f.kind))).toEqual([]);
     expect(findings.filter((f) => f.kind === 'missing_value' && f.message.includes('详见')).map((f) => f.project)).toEqual(['真如海心剧院精装修工程项目经费']);
+    // 拆违经费's form writes the same four goals as the overall and as the year's
+    expect(findings.filter((f) => f.message.startsWith('年度目标与总体目标相同')).map((f) => f.project)).toEqual(['拆违经费']);
   });
 });
 
