@@ -1,5 +1,6 @@
 import type { Block, DocumentModel, Source, TableBlock, TableCell } from '../src/model/document.js';
-import type { Category, DeclaredIndicatorCount, DeclaredTotal, Goal, Indicator, Threshold } from '../src/model/extraction.js';
+import type { Category, DeclaredIndicatorCount, DeclaredTotal, Goal, Indicator, Threshold, Weight } from '../src/model/extraction.js';
+import { Decimal } from './decimal.js';
 import { locate } from './locate.js';
 import { parseChineseNumeral } from './numbers.js';
 import type { ProjectSection } from './structure.js';
@@ -261,6 +262,7 @@ function labelledIndicators(block: TextBlock, document: Doc): Indicator[] {
         name,
         source: locate(document, start, start + name.length),
         thresholds: found.map((t) => toThreshold(t, start, document)),
+        weight: null,
       });
     }
   });
@@ -271,7 +273,7 @@ function labelledIndicators(block: TextBlock, document: Doc): Indicator[] {
 // Indicator tables
 // ---------------------------------------------------------------------------------------------
 
-type Column = 'level1' | 'level2' | 'level3' | 'symbol' | 'value' | 'unit';
+type Column = 'level1' | 'level2' | 'level3' | 'symbol' | 'value' | 'unit' | 'weight';
 
 /** Header cells of indicator tables. */
 export const HEADER_COLUMNS: readonly { column: Column; pattern: RegExp; example: string }[] = [
@@ -281,6 +283,7 @@ export const HEADER_COLUMNS: readonly { column: Column; pattern: RegExp; example
   { column: 'symbol', pattern: /^(?:符号|指标值符号|比较符号?|运算符号?)$/, example: '符号' },
   { column: 'value', pattern: /^(?:(?:(?:年度|全年|预期|目标|项目)(?:[（(][^（）()]{0,6}[)）])?)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/, example: '指标值, 值, 年度(/项目)指标值' },
   { column: 'unit', pattern: /^(?:计量|度量|指标值)?单位(?:[（(].*[)）])?$/, example: '单位（文字描述）' },
+  { column: 'weight', pattern: /^(?:指标)?(?:权重|分值)(?:[（(](?:%|％|分)[)）])?$/, example: '权重, 分值, 权重（%）' },
 ];
 
 export interface IndicatorRow {
@@ -294,6 +297,8 @@ export interface IndicatorRow {
   nameCell: TableCell;
   /** The 符号 / 值 / 单位 (or 指标值) cells the threshold was read from. */
   valueCells: TableCell[];
+  /** The 权重 / 分值 cell, where the table has that column and the cell holds a figure. */
+  weightCell: TableCell | null;
   row: TableCell[];
 }
 
@@ -359,10 +364,21 @@ export function readIndicatorTable(table: TableBlock): IndicatorRow[] {
       threshold: parseTableValue(symbol, value, unit),
       nameCell: row[columns.level3],
       valueCells: [columns.symbol, columns.value, columns.unit].flatMap((c) => (c === undefined || !row[c] ? [] : [row[c]])),
+      weightCell: columns.weight !== undefined && row[columns.weight] && WEIGHT.test(cellText(row, columns.weight)) ? row[columns.weight] : null,
       row,
     });
   }
   return rows;
+}
+
+/** A weight as a table writes it: 20, 12.5, 10%, 10分. */
+const WEIGHT = /^(\d{1,3}(?:\.\d+)?)\s*(?:%|％|分)?$/;
+
+function weightOf(cell: TableCell | null, document: Doc): Weight | null {
+  const match = cell ? WEIGHT.exec(cell.text.trim()) : null;
+  if (!cell || !match) return null;
+  const at = cell.start + cell.text.indexOf(match[1]);
+  return { value: Decimal.parse(match[1]).toString(), text: cell.text.trim(), source: locate(document, at, at + match[1].length) };
 }
 
 /** Where a table row's threshold stands: its value cells, or its name cell when it has none. */
@@ -379,7 +395,7 @@ function tableIndicators(blocks: readonly Block[], document: Doc): Indicator[] {
       if (row.category === null) return [];
       const span = valueSpan(row);
       const thresholds: Threshold[] = row.threshold ? [{ ...row.threshold, source: locate(document, span.start, span.end) }] : [];
-      return [{ goal_index: null, category: row.category, subcategory: row.subcategory, name: row.name, source: locate(document, row.nameCell.start, row.nameCell.end), thresholds }];
+      return [{ goal_index: null, category: row.category, subcategory: row.subcategory, name: row.name, source: locate(document, row.nameCell.start, row.nameCell.end), thresholds, weight: weightOf(row.weightCell, document) }];
     });
 }
 
@@ -425,6 +441,7 @@ function proseIndicators(found: readonly Sentence[], fallbackGoal: number | null
         name: piece.text,
         source: locate(document, piece.start, piece.start + piece.text.length),
         thresholds: [],
+        weight: null,
       });
     }
   }

@@ -16,7 +16,34 @@ export const sumMismatch: Check = ({ extraction }) =>
     ...(project.total ? compare(project, project.total, project.funding_items, '合计') : []),
     ...nested(project, project.funding_items),
     ...formSums(project),
+    ...weightSum(project),
   ]);
+
+/** What the weights of a project's indicators add up to, where its table gives them (权重, 分值). */
+const FULL_WEIGHT = Decimal.of(100);
+
+/**
+ * The weights of a project's indicators against 100. Only where every indicator of the table has one: a
+ * table that weights its categories instead (产出指标 50) leaves its indicators' cells empty.
+ */
+function weightSum(project: Project): Finding[] {
+  const weighted = project.indicators.filter((i) => i.weight !== null);
+  if (weighted.length < 2 || weighted.length < project.indicators.filter((i) => i.source.start >= weighted[0].source.start).length) return [];
+  const sum = weighted.reduce((total, i) => total.add(Decimal.parse(i.weight!.value)), Decimal.ZERO);
+  if (sum.sub(FULL_WEIGHT).isZero) return [];
+  return [
+    finding({
+      kind: 'sum_mismatch',
+      severity: 'error',
+      project: project.name,
+      message: `${weighted.length}项指标的权重合计${sum.toString()}，不等于100`,
+      message_en: `The weights of the ${weighted.length} indicators add up to ${sum.toString()}, not 100`,
+      expected: FULL_WEIGHT.toString(),
+      actual: sum.toString(),
+      locations: weighted.map((i) => at(i.weight!.source, `weight of ${i.name}`)),
+    }),
+  ];
+}
 
 function nested(project: Project, items: FundingItem[]): Finding[] {
   return items.flatMap((item) => [...(item.amount && item.children.length ? compare(project, item.amount, item.children, item.label) : []), ...nested(project, item.children)]);

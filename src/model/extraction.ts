@@ -74,6 +74,14 @@ export const Threshold = z.object({
 });
 export type Threshold = z.infer<typeof Threshold>;
 
+/** An indicator's weight, from a table's 权重 / 分值 column: the figure as an exact decimal ("12.5" for 12.5 or 12.5%). */
+export const Weight = z.object({
+  value: z.string(),
+  text: z.string(),
+  source: Source,
+});
+export type Weight = z.infer<typeof Weight>;
+
 export const Indicator = z.object({
   goal_index: z.number().int().positive().nullable(),
   category: Category,
@@ -82,6 +90,8 @@ export const Indicator = z.object({
   name: z.string(),
   source: Source,
   thresholds: z.array(Threshold),
+  /** Where the table has a 权重 / 分值 column; null otherwise (and in extractions stored before it was read). */
+  weight: Weight.nullable().default(null),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

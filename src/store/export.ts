@@ -46,7 +46,7 @@ export function csvHeader(table: CsvTable): string[] {
     case 'funding_items':
       return ['filing_id', 'project', 'path_in_tree', 'depth', 'label', 'amount_wan', 'amount_text', 'approximate', 'page', 'start', 'end', 'quote'];
     case 'indicators':
-      return ['filing_id', 'project', 'goal_index', 'category', 'subcategory', 'indicator', 'op', 'value', 'unit', 'period', 'threshold_text', 'page', 'start', 'end'];
+      return ['filing_id', 'project', 'goal_index', 'category', 'subcategory', 'indicator', 'weight', 'op', 'value', 'unit', 'period', 'threshold_text', 'page', 'start', 'end'];
     case 'findings':
       return ['filing_id', 'kind', 'severity', 'project', 'message', 'message_en', 'expected', 'actual', 'pages', 'quotes'];
   }
@@ -69,7 +69,7 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
     case 'indicators':
       return filing.projects.flatMap((p) =>
         p.indicators.flatMap((ind) => {
-          const base: Cell[] = [id, p.name, ind.goal_index, ind.category, ind.subcategory, ind.name];
+          const base: Cell[] = [id, p.name, ind.goal_index, ind.category, ind.subcategory, ind.name, ind.weight?.value ?? null];
           const where: Cell[] = [ind.source.page, ind.source.start, ind.source.end];
           if (ind.thresholds.length === 0) return [[...base, null, null, null, null, null, ...where]];
           return ind.thresholds.map((t) => [...base, t.op, t.value, t.unit, t.period, t.text, ...where]);

@@ -29,7 +29,7 @@ export class ExtractionWriter {
       contentItem: db.prepare('INSERT INTO content_items (project_id, idx, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?)'),
       goal: db.prepare('INSERT INTO goals (project_id, idx, kind, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       indicator: db.prepare(
-        'INSERT INTO indicators (project_id, idx, goal_index, category, subcategory, name, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO indicators (project_id, idx, goal_index, category, subcategory, name, weight, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       threshold: db.prepare(
         'INSERT INTO thresholds (indicator_id, op, value, unit, period, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -83,7 +83,8 @@ export class ExtractionWriter {
     for (const item of project.content_items) this.insert.contentItem.run(projectId, item.index, item.text, ...span(item.source));
     for (const goal of project.goals) this.insert.goal.run(projectId, goal.index, goal.kind, goal.text, ...span(goal.source));
     project.indicators.forEach((indicator, k) => {
-      const row = this.insert.indicator.run(projectId, k, indicator.goal_index, indicator.category, indicator.subcategory, indicator.name, ...span(indicator.source));
+      const weight = indicator.weight === null ? null : Number(indicator.weight.value);
+      const row = this.insert.indicator.run(projectId, k, indicator.goal_index, indicator.category, indicator.subcategory, indicator.name, weight, ...span(indicator.source));
       const indicatorId = Number(row.lastInsertRowid);
       for (const t of indicator.thresholds) this.insert.threshold.run(indicatorId, t.op, t.value, t.unit, t.period, t.text, ...span(t.source));
     });

@@ -280,6 +280,13 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       ALTER TABLE projects ADD COLUMN declared_indicator_count INTEGER;
     `,
   },
+  {
+    version: 7,
+    description: 'indicators: the weight a table gives each (权重 / 分值 column)',
+    sql: `
+      ALTER TABLE indicators ADD COLUMN weight REAL;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -98,6 +98,34 @@ describe('sum_mismatch', () => {
   });
 });
 
+describe('indicator weights', () => {
+  const weighted = (weights: string[]) =>
+    findingsOf([
+      ...project('校舍维修项目', ['2022年该项目安排资金共计30万元。']),
+      '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 权重（%） |',
+      `| 产出指标 | 数量指标 | 维修面积 | ≥500平方米 | ${weights[0]} |`,
+      `|  | 质量指标 | 验收合格率 | 100% | ${weights[1]} |`,
+      `| 满意度指标 | 服务对象满意度 | 师生满意度 | ≥90% | ${weights[2]} |`,
+    ]);
+  const weightFindings = (findings: Finding[]) => findings.filter((f) => f.message.includes('权重'));
+
+  it('reports weights that do not add up to 100, each quoted', async () => {
+    const [found, ...rest] = weightFindings(await weighted(['40', '30', '20']));
+    expect(rest).toEqual([]);
+    expect([found.kind, found.severity, found.project, found.expected, found.actual]).toEqual(['sum_mismatch', 'error', '校舍维修项目', '100', '90']);
+    expect(found.locations.map((l) => [l.role, l.quote])).toEqual([
+      ['weight of 维修面积', '40'],
+      ['weight of 验收合格率', '30'],
+      ['weight of 师生满意度', '20'],
+    ]);
+  });
+
+  it('accepts weights that add up to 100 exactly, and says nothing where a weight is missing', async () => {
+    expect(weightFindings(await weighted(['40', '32.5', '27.5']))).toEqual([]);
+    expect(weightFindings(await weighted(['40', '', '20']))).toEqual([]);
+  });
+});
+
 describe('other checks', () => {
   it("reports a year's goals that are the overall goals again, word for word or nearly, and nothing else", async () => {
     const goals = (overall: string, annual: string) =>

@@ -215,4 +215,25 @@ describe('indicator tables', () => {
     expect(result.indicators.map(thresholds)).toEqual([['>= 500 人次'], ['<= 10 天'], ['>= 90 %'], ['>= 85']]);
     expect(result.indicators[0].thresholds[0].source.quote).toBe('≥500人次');
   });
+
+  it('reads the weight column (权重, 分值, 权重（%）) with its source, and none where the table has no such column', async () => {
+    const table = (header: string, weights: string[]) =>
+      documentFromText(
+        [
+          TITLE,
+          `| 一级指标 | 二级指标 | 三级指标 | 指标值 | ${header} |`,
+          `| 产出指标 | 数量指标 | 培训人次 | ≥500人次 | ${weights[0]} |`,
+          `|  | 质量指标 | 培训合格率 | ≥95% | ${weights[1]} |`,
+          `| 满意度指标 | 服务对象满意度 | 学员满意度 | ≥90% | ${weights[2]} |`,
+        ].join('\n'),
+      );
+    const weighted = extract(await table('权重', ['40', '12.5', '10%'])).indicators;
+    expect(weighted.map((i) => i.weight?.value ?? null)).toEqual(['40', '12.5', '10']);
+    expect(weighted[1].weight?.source.quote).toBe('12.5');
+    expect(weighted.map(thresholds)).toEqual([['>= 500 人次'], ['>= 95 %'], ['>= 90 %']]);
+    expect(extract(await table('分值（分）', ['30', '30', '40'])).indicators.map((i) => i.weight?.value ?? null)).toEqual(['30', '30', '40']);
+    // an empty or worded cell is no weight
+    expect(extract(await table('权重', ['', '较高', '20'])).indicators.map((i) => i.weight?.value ?? null)).toEqual([null, null, '20']);
+    expect(extract(await table('备注', ['40', '30', '30'])).indicators.map((i) => i.weight)).toEqual([null, null, null]);
+  });
 });

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExportDocument, exportJsonSchema } from '../../src/model/export.js';
 import { runCli } from '../helpers/cli.js';
@@ -60,5 +61,35 @@ describe('filings export', () => {
   it('refuses unknown formats and tables', () => {
     expect(runCli(['export', '--db', db, '--format', 'xml']).code).toBe(2);
     expect(runCli(['export', '--db', db, '--format', 'csv', '--table', 'nope']).code).toBe(2);
+  });
+});
+
+describe('indicator weights in the database and the CSV export', () => {
+  it('stores each weight in indicators.weight and writes it in the weight column', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'filings-weights-'));
+    const file = path.join(dir, 'weights.txt');
+    writeFileSync(
+      file,
+      [
+        '关于校舍维修项目绩效目标指标的说明',
+        '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 |',
+        '| 产出指标 | 数量指标 | 维修面积 | ≥500平方米 | 60 |',
+        '| 满意度指标 | 服务对象满意度 | 师生满意度 | ≥90% | 40 |',
+      ].join('\n'),
+    );
+    const db = path.join(dir, 'weights.sqlite');
+    expect(runCli(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT name, weight FROM indicators ORDER BY idx').all()).toEqual([
+        { name: '维修面积', weight: 60 },
+        { name: '师生满意度', weight: 40 },
+      ]);
+    } finally {
+      sqlite.close();
+    }
+    const [header, ...rows] = runCli(['export', '--db', db, '--format', 'csv', '--table', 'indicators']).stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const column = header.split(',').indexOf('weight');
+    expect(rows.map((r) => r.split(',')[column])).toEqual(['60', '40']);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FilingStore } from '../../src/store/database.js';
+import { Indicator } from '../../src/model/extraction.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 /** A database as an older release left it: the migrations up to `version` only. */
@@ -61,5 +62,23 @@ describe('migrations', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('upgrades a version 6 database: indicators gain weight', () => {
+    const file = databaseAt(6);
+    FilingStore.open(file).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const columns = (db.prepare('PRAGMA table_info(indicators)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toContain('weight');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads an extraction stored before weights were read: its indicators have none', () => {
+    const stored = { goal_index: null, category: '产出', subcategory: null, name: '培训人次', source: { page: 1, start: 0, end: 4, quote: '培训人次' }, thresholds: [] };
+    expect(Indicator.parse(stored).weight).toBeNull();
   });
 });
