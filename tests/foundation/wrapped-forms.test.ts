@@ -166,6 +166,28 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
     expect(sums.map((f) => [f.expected, f.actual])).toEqual([['120', '125']]);
   });
 
+  it('read the same form as a real table (DOCX, PDF, pipes): each column of funds adds up on its own', async () => {
+    const table = (carriedOver: string) =>
+      [
+        '财政项目支出绩效目标申报表',
+        '| 项目名称 | 河道保洁 | 主管部门 | 水务局 |',
+        '| 项目资金（元） | 项目资金总额 | 3,600,000.00 | 年度资金申请总额 | 1,200,000.00 |',
+        '|  | 其中：财政资金 | 3,600,000.00 | 其中：当年财政拨款 | 1,000,000.00 |',
+        `|  |  |  | 上年结转资金 | ${carriedOver} |`,
+        '|  | 其他资金 | 0 | 其他资金 | 0 |',
+        '| 项目绩效目标 | 项目总目标 | 年度总体目标 |',
+        '|  | 三年内使河道保洁率稳定在较高水平。 | 全年完成河道保洁养护任务。 |',
+      ].join('\n');
+    const document = await documentFromText(table('200,000.00'));
+    const extraction = extractFiling(document);
+    const [project] = extraction.projects;
+    expect([project.name, project.total?.wan, project.goals.map((g) => g.kind)]).toEqual(['河道保洁', '120', ['overall', 'annual']]);
+    expect(runChecks({ document, extraction }).filter((f) => f.kind === 'sum_mismatch')).toEqual([]);
+    const wrong = await documentFromText(table('100,000.00'));
+    const sums = runChecks({ document: wrong, extraction: extractFiling(wrong) }).filter((f) => f.kind === 'sum_mismatch');
+    expect(sums.map((f) => [f.message.slice(0, 10), f.expected, f.actual])).toEqual([['“年度资金申请总额”', '120', '110']]);
+  });
+
   it('read goal cells that a spreadsheet export quoted', async () => {
     const quoted = [
       '项目名称', '河道保洁', '项目总体目标', '(2025 年-2027 年)', '年度总体目标',
