@@ -1,5 +1,6 @@
-import type { Block, DocumentModel, Source, TableBlock } from '../src/model/document.js';
+import type { Block, DocumentModel, Source, TableBlock, TableCell } from '../src/model/document.js';
 import type { Goal } from '../src/model/extraction.js';
+import { FORM_CAPTION } from '../src/normalize/line-kinds.js';
 import { isIndicatorSentence } from './indicators.js';
 import { locate } from './locate.js';
 import { parseChineseNumeral } from './numbers.js';
@@ -55,7 +56,7 @@ const GOAL_LEAD = /^(?:[\s：:，,]*(?:即|是|分别是|分别为|具体(?:为|
 const SHI_MARKER = /^[一二三四五六七八九十]{1,2}是/;
 const TRAILING = /[\s；;，,。.、]+$/;
 /** A paragraph that points elsewhere ("详见下表。", "绩效目标：具体见下表", "…具体设置情况详见列表。") states no goal. */
-const REFERENCE = /(?:详见|见|参见)(?:下表|附表|表格|列表|附件|项目支出绩效目标表|绩效目标表)/;
+const REFERENCE = /(?:详见|见|参见)(?:下表|附表|表格|列表|附件|.{0,12}?(?:绩效目标表|申报表))/;
 
 function kindOf(qualifier: string | undefined): GoalKind {
   if (!qualifier) return 'listed';
@@ -153,7 +154,7 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
         const match = FIELD_CELL.exec(cell.text.replace(/\s+/g, ''));
         if (!match?.groups || cell.merged) return;
         const right = row.slice(c + 1).find((other) => other.text.trim() && !other.merged);
-        const below = table.rows[r + 1]?.[c];
+        const below = cellBelow(table, r, c);
         const value = right && !isFieldLabel(right.text) ? right : below && !below.merged && below.text.trim() && !isFieldLabel(below.text) ? below : null;
         if (value === null) return;
         const block: ParagraphBlock = { type: 'paragraph', text: value.text, start: value.start, end: value.end, page: value.page };
@@ -162,6 +163,21 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
     });
   }
   return goals;
+}
+
+/**
+ * The cell under row r's cell c. A PDF table leaves out the cells of a vertical merge, so a row under a
+ * label row whose first cell spans both (项目绩效目标 | 项目总目标 | 年度总体目标 over 为居民… | 积极推进…) is
+ * shorter and its cells stand further left: where the cell straight below is empty, the one as many
+ * columns left as the row is shorter is taken.
+ */
+function cellBelow(table: TableBlock, r: number, c: number): TableCell | undefined {
+  const below = table.rows[r + 1];
+  if (!below) return undefined;
+  const straight = below[c];
+  const shift = table.rows[r].length - below.length;
+  if ((straight === undefined || !straight.text.trim()) && shift > 0 && c - shift >= 0) return below[c - shift];
+  return straight;
 }
 
 /** Number goals within their kind, in document order. */
@@ -186,7 +202,13 @@ export function extractGoals(section: ProjectSection, document: Doc): GoalExtrac
   const found: FoundGoal[] = [...fields.goals, ...fieldGoalsInTables(section.blocks, document)];
   const rest = subsection.filter(
     (b): b is GoalBlock =>
-      (b.type === 'paragraph' || b.type === 'list_item') && !fields.used.has(b) && b !== declaration?.block && !isIndicatorSentence(b.text) && !REFERENCE.test(b.text),
+      (b.type === 'paragraph' || b.type === 'list_item') &&
+      !fields.used.has(b) &&
+      b !== declaration?.block &&
+      !isIndicatorSentence(b.text) &&
+      !REFERENCE.test(b.text) &&
+      // a form's caption and year line ("（2026年度）") above its table
+      !FORM_CAPTION.test(b.text.trim()),
   );
   if (declaration) {
     found.push(...goalsIn(declaration.block, declaration.end, document, declaration.kind));

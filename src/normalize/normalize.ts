@@ -363,7 +363,7 @@ function writeCell(builder: MappedTextBuilder, cell: SourceCell, page: number | 
     chars.push({ ch: foldWidth(text[k]), src: cell.exactSource ? cell.sourceStart + lead + k : cell.sourceStart });
   }
   const start = builder.offset;
-  writeChars(builder, chars);
+  writeChars(builder, withoutNumberWraps(chars));
   const end = builder.offset;
   return {
     text: builder.textBetween(start, end),
@@ -374,6 +374,24 @@ function writeCell(builder: MappedTextBuilder, cell: SourceCell, page: number | 
     colSpan: cell.colSpan,
     merged: false,
   };
+}
+
+/**
+ * A figure that a narrow cell wrapped ("771,325,800.0" / "0"): the line break inside it is dropped, where
+ * the line ends with a digit, a comma or a point and the next opens with a digit. Elsewhere a line break
+ * between two ASCII letters or digits keeps a space (wrapped English words).
+ */
+function withoutNumberWraps(chars: Char[]): Char[] {
+  const isBlank = (ch: string) => ch === '\n' || isHorizontalSpace(ch);
+  return chars.filter((c, k) => {
+    if (!isBlank(c.ch)) return true;
+    let before = k - 1;
+    while (before >= 0 && isBlank(chars[before].ch)) before--;
+    let after = k + 1;
+    while (after < chars.length && isBlank(chars[after].ch)) after++;
+    const gap = chars.slice(before + 1, after);
+    return !(gap.some((g) => g.ch === '\n') && before >= 0 && after < chars.length && /[\d.,]/.test(chars[before].ch) && /\d/.test(chars[after].ch));
+  });
 }
 
 function emptyCell(offset: number, page: number | null): TableCell {
