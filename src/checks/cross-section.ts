@@ -65,6 +65,9 @@ function totalsAgree(project: Project): Finding[] {
   const a = Decimal.parse(prose.wan);
   const b = Decimal.parse(form.amount.wan);
   if (a.equals(b)) return [];
+  // the text may state the whole project's funds, which the form gives as its multi-year total (项目资金总额)
+  const multiYear = project.form_fields.find((f) => f.role === 'multi_year_total');
+  if (multiYear && a.equals(Decimal.parse(multiYear.amount.wan))) return [];
   return [
     finding({
       kind: 'cross_section_mismatch',

@@ -188,6 +188,18 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
     expect(sums.map((f) => [f.message.slice(0, 10), f.expected, f.actual])).toEqual([['“年度资金申请总额”', '120', '110']]);
   });
 
+  it('compare the total in the text with the multi-year total of the form when that is the one it gives', async () => {
+    const withText = (sentence: string) => WRAPPED.replace(' 对辖区内河道开展日常保洁。', ` 对辖区内河道开展日常保洁。${sentence}`);
+    const crossFindings = async (text: string) => {
+      const document = await documentFromText(text);
+      return runChecks({ document, extraction: extractFiling(document) }).filter((f) => f.kind === 'cross_section_mismatch');
+    };
+    // the text gives the whole project's funds: the form's 项目资金总额 agrees
+    expect(await crossFindings(withText('项目总预算360万元。'))).toEqual([]);
+    expect(await crossFindings(withText('2025年度预算安排120万元。'))).toEqual([]);
+    expect((await crossFindings(withText('2025年度预算安排150万元。'))).map((f) => [f.expected, f.actual])).toHaveLength(1);
+  });
+
   it('read goal cells that a spreadsheet export quoted', async () => {
     const quoted = [
       '项目名称', '河道保洁', '项目总体目标', '(2025 年-2027 年)', '年度总体目标',
