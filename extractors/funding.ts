@@ -206,13 +206,13 @@ function childrenAfter(after: string, offset: number, document: Doc): FundingIte
 // ---------------------------------------------------------------------------------------------
 
 /** "金额（万元）", "项目资金（元）", "单位：万元" → the unit the table's figures are in. */
-function unitIn(text: string): MoneyUnit | null {
+export function unitIn(text: string): MoneyUnit | null {
   const match = /[（(]\s*(亿元|万元|千元|元)\s*[)）]|单位[：:]\s*(亿元|万元|千元|元)/.exec(text);
   return (match?.[1] ?? match?.[2] ?? null) as MoneyUnit | null;
 }
 
 /** A cell's figure in the table's unit, unless the cell writes its own ("120万元"). */
-function cellAmount(cell: TableCell, unit: MoneyUnit, document: Doc): Amount | null {
+export function cellAmount(cell: TableCell, unit: MoneyUnit, document: Doc): Amount | null {
   const own = fundingAmounts(cell.text)[0];
   if (own) return toAmount(own, cell.start, document);
   const number = /^\s*([0-9][0-9,]*(?:\.\d+)?)\s*$/.exec(cell.text);

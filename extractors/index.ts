@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
 import { extractDepartmentGoals, extractDepartmentIndicators } from './department.js';
+import { extractDepartmentTasks } from './department-tasks.js';
 import { extractFunding } from './funding.js';
 import { extractGoals } from './goals.js';
 import { extractIndicators } from './indicators.js';
@@ -23,12 +24,15 @@ function extractFromStructure(document: DocumentModel, structure: Structure): Ex
   const year = filingYear(document);
   const department = filingDepartment(document);
   const notes: Extraction['notes'] = [];
+  const tasks = extractDepartmentTasks(structure.departmentTables, document);
   return {
     department: department?.name ?? null,
     year,
     projects: structure.projects.map((section) => extractProject(section, document, year, notes)),
     department_goals: extractDepartmentGoals(structure, document),
     department_indicators: extractDepartmentIndicators(structure, document),
+    department_tasks: tasks.tasks,
+    department_tasks_total: tasks.total,
     notes,
   };
 }

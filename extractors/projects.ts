@@ -117,7 +117,7 @@ const DEPARTMENT_TITLES = [
 
 export function filingDepartment(document: Doc): { name: string; source: Source } | null {
   const opening = document.blocks.slice(0, 12);
-  const field = formField(opening, /^(?:部门名称|单位名称|预算单位)[：:]?$/);
+  const field = formField(opening, /^(?:(?:部门|单位|预算单位)(?:[（(](?:单位|部门)[)）])?名称|预算单位)[：:]?$/);
   if (field) return { name: field.name, source: locate(document, field.start, field.end) };
   for (const block of opening) {
     if (block.type === 'table') continue;

@@ -1,5 +1,5 @@
 import { Decimal } from '../../extractors/decimal.js';
-import type { Amount, FormField, FundingItem, Project } from '../model/extraction.js';
+import type { Amount, DepartmentTask, FormField, FundingItem, Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 
@@ -11,13 +11,28 @@ import { at, finding, type Check } from './check.js';
  * with decimals is taken to the finest of them (1 among 7.72 and 0.86 is 1.00 with the zeros dropped,
  * not "1 give or take 0.5").
  */
-export const sumMismatch: Check = ({ extraction }) =>
-  extraction.projects.flatMap((project) => [
+export const sumMismatch: Check = ({ extraction }) => [
+  ...extraction.projects.flatMap((project) => [
     ...(project.total ? compare(project, project.total, project.funding_items, '合计') : []),
     ...nested(project, project.funding_items),
     ...formSums(project),
     ...weightSum(project),
-  ]);
+  ]),
+  ...taskSums(extraction.department_tasks, extraction.department_tasks_total),
+];
+
+/**
+ * A department-wide form's tasks: the 金额合计 row against the tasks' amounts, and each task's (and the
+ * total's) amount against its sources (财政拨款 + 其他资金) where the table gives them.
+ */
+function taskSums(tasks: DepartmentTask[], total: DepartmentTask | null): Finding[] {
+  const asPart = (task: DepartmentTask): Part => ({ label: task.name, amount: task.amount, source: task.source });
+  const sources = (task: DepartmentTask) =>
+    task.amount && task.parts.some((p) => p.amount !== null)
+      ? compare(null, task.amount, task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })), task.name === '合计' ? '金额合计' : task.name)
+      : [];
+  return [...(total?.amount && tasks.length > 0 ? compare(null, total.amount, tasks.map(asPart), '金额合计') : []), ...[...tasks, ...(total ? [total] : [])].flatMap(sources)];
+}
 
 /** What the weights of a project's indicators add up to, where its table gives them (权重, 分值). */
 const FULL_WEIGHT = Decimal.of(100);
@@ -65,7 +80,7 @@ interface Part {
   source: FundingItem['source'];
 }
 
-function compare(project: Project, total: Amount, parts: Part[], what: string): Finding[] {
+function compare(project: Pick<Project, 'name'> | null, total: Amount, parts: Part[], what: string): Finding[] {
   if (parts.length === 0) return [];
   const priced = parts.filter((p): p is Part & { amount: Amount } => p.amount !== null);
   const unpriced = parts.filter((p) => p.amount === null);
@@ -86,7 +101,7 @@ function compare(project: Project, total: Amount, parts: Part[], what: string): 
     finding({
       kind: 'sum_mismatch',
       severity,
-      project: project.name,
+      project: project?.name ?? null,
       message: `${head}与明细合计${sum.toString()}万元不一致${byRounding ? '（差额在印刷数字的舍入误差以内）' : ''}${tail}`,
       message_en: `${headEn} differs from the sum of its ${priced.length} itemised amounts, ${sum.toString()} 万元${byRounding ? ' (within the rounding of the printed figures)' : ''}${tailEn}`,
       expected: declared.toString(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Format } from './document.js';
-import { DepartmentGoalList, DepartmentIndicator, Extraction, Project } from './extraction.js';
+import { DepartmentGoalList, DepartmentIndicator, DepartmentTask, Extraction, Project } from './extraction.js';
 import { Finding } from './finding.js';
 
 /** One filing as exported (JSON array element, NDJSON line): the shape downstream databases read. */
@@ -17,6 +17,8 @@ export const ExportedFiling = z.object({
   projects: z.array(Project),
   department_goals: z.array(DepartmentGoalList),
   department_indicators: z.array(DepartmentIndicator),
+  department_tasks: z.array(DepartmentTask),
+  department_tasks_total: DepartmentTask.nullable(),
   notes: Extraction.shape.notes,
   findings: z.array(Finding),
 });

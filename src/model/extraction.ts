@@ -156,12 +156,30 @@ export const DepartmentIndicator = z.object({
 });
 export type DepartmentIndicator = z.infer<typeof DepartmentIndicator>;
 
+/**
+ * A row of a department-wide form's 年度主要任务 table (部门整体支出绩效目标申报表): a task, its content and
+ * its budget, with the budget's sources where the table splits it (财政拨款, 其他资金); or the table's
+ * 金额合计 row (`name` 合计, no content).
+ */
+export const DepartmentTask = z.object({
+  name: z.string(),
+  content: z.string().nullable(),
+  amount: Amount.nullable(),
+  parts: z.array(z.object({ label: z.string(), amount: Amount.nullable() })),
+  source: Source,
+});
+export type DepartmentTask = z.infer<typeof DepartmentTask>;
+
 export const Extraction = z.object({
   department: z.string().nullable(),
   year: z.number().int().nullable(),
   projects: z.array(Project),
   department_goals: z.array(DepartmentGoalList),
   department_indicators: z.array(DepartmentIndicator),
+  /** The 年度主要任务 of a department-wide form; empty where the filing has none (and in extractions stored before they were read). */
+  department_tasks: z.array(DepartmentTask).default([]),
+  /** That table's 金额合计 row. */
+  department_tasks_total: DepartmentTask.nullable().default(null),
   /** Referenced but absent things, odd phrasing: what extractors noticed on the way. */
   notes: z.array(z.object({ code: z.string(), message: z.string(), source: Source })),
 });

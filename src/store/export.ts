@@ -23,6 +23,8 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
       projects: extraction.projects,
       department_goals: extraction.department_goals,
       department_indicators: extraction.department_indicators,
+      department_tasks: extraction.department_tasks,
+      department_tasks_total: extraction.department_tasks_total,
       notes: extraction.notes,
       findings: store.findingsOf(row.id),
     });
@@ -30,11 +32,11 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
 }
 
 function emptyExtraction(): Extraction {
-  return { department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] };
+  return { department: null, year: null, projects: [], department_goals: [], department_indicators: [], department_tasks: [], department_tasks_total: null, notes: [] };
 }
 
 /** CSV tables the export can write: one row per project, funding item, indicator/threshold or finding. */
-export const CSV_TABLES = ['projects', 'funding_items', 'indicators', 'findings'] as const;
+export const CSV_TABLES = ['projects', 'funding_items', 'indicators', 'department_tasks', 'findings'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null;
@@ -47,6 +49,8 @@ export function csvHeader(table: CsvTable): string[] {
       return ['filing_id', 'project', 'path_in_tree', 'depth', 'label', 'amount_wan', 'amount_text', 'approximate', 'page', 'start', 'end', 'quote'];
     case 'indicators':
       return ['filing_id', 'project', 'goal_index', 'category', 'subcategory', 'indicator', 'weight', 'op', 'value', 'unit', 'period', 'threshold_text', 'page', 'start', 'end'];
+    case 'department_tasks':
+      return ['filing_id', 'role', 'name', 'content', 'amount_wan', 'amount_text', 'parts', 'page', 'start', 'end'];
     case 'findings':
       return ['filing_id', 'kind', 'severity', 'project', 'message', 'message_en', 'expected', 'actual', 'pages', 'quotes'];
   }
@@ -75,6 +79,14 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
           return ind.thresholds.map((t) => [...base, t.op, t.value, t.unit, t.period, t.text, ...where]);
         }),
       );
+    case 'department_tasks':
+      return [
+        ...filing.department_tasks.map((task) => ['task', task] as const),
+        ...(filing.department_tasks_total ? [['total', filing.department_tasks_total] as const] : []),
+      ].map(([role, task]) => [
+        id, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null,
+        task.parts.map((p) => `${p.label}=${p.amount?.wan ?? ''}`).join('；'), task.source.page, task.source.start, task.source.end,
+      ]);
     case 'findings':
       return filing.findings.map((f: Finding) => [
         id, f.kind, f.severity, f.project, f.message, f.message_en, f.expected, f.actual,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Source } from '../model/document.js';
-import { Extraction, type FundingItem, type Project } from '../model/extraction.js';
+import { Extraction, type DepartmentTask, type FundingItem, type Project } from '../model/extraction.js';
 
 /**
  * Bumped whenever extraction or checks change what they produce: a stored filing of an older version is
@@ -35,6 +35,9 @@ export class ExtractionWriter {
         'INSERT INTO thresholds (indicator_id, op, value, unit, period, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       departmentGoal: db.prepare('INSERT INTO department_goals (filing_id, project, idx, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      departmentTask: db.prepare(
+        'INSERT INTO department_tasks (filing_id, idx, role, name, content, amount_wan, amount_text, parts, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       departmentIndicator: db.prepare(
         'INSERT INTO department_indicators (filing_id, idx, category, subcategory, name, symbol, value, unit, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -49,6 +52,12 @@ export class ExtractionWriter {
     for (const list of valid.department_goals) {
       for (const goal of list.goals) this.insert.departmentGoal.run(filingId, list.project, goal.index, goal.text, ...span(goal.source));
     }
+    const tasks: [role: 'task' | 'total', task: DepartmentTask][] = valid.department_tasks.map((task) => ['task', task]);
+    if (valid.department_tasks_total) tasks.push(['total', valid.department_tasks_total]);
+    tasks.forEach(([role, task], idx) => {
+      const parts = JSON.stringify(task.parts.map((p) => ({ label: p.label, wan: p.amount?.wan ?? null, text: p.amount?.text ?? null })));
+      this.insert.departmentTask.run(filingId, idx, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null, parts, ...span(task.source));
+    });
     valid.department_indicators.forEach((row, idx) =>
       this.insert.departmentIndicator.run(filingId, idx, row.category, row.subcategory, row.name, row.symbol, row.value, row.unit, ...span(row.source)),
     );

@@ -287,6 +287,27 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       ALTER TABLE indicators ADD COLUMN weight REAL;
     `,
   },
+  {
+    version: 8,
+    description: 'department_tasks: the 年度主要任务 of a department-wide form, and its 金额合计 row',
+    sql: `
+      CREATE TABLE department_tasks (
+        id          INTEGER PRIMARY KEY,
+        filing_id   INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        role        TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        content     TEXT,
+        amount_wan  TEXT,
+        amount_text TEXT,
+        parts       TEXT NOT NULL,
+        page        INTEGER,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL
+      );
+      CREATE INDEX department_tasks_filing ON department_tasks (filing_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

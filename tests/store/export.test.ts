@@ -93,3 +93,38 @@ describe('indicator weights in the database and the CSV export', () => {
     expect(rows.map((r) => r.split(',')[column])).toEqual(['60', '40']);
   });
 });
+
+describe('department tasks in the database and the CSV export', () => {
+  it('stores each task and the 金额合计 row, and writes them as the department_tasks table', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'filings-tasks-'));
+    const file = path.join(dir, 'department.txt');
+    writeFileSync(
+      file,
+      [
+        '部门整体支出绩效目标申报表',
+        '| 部门（单位）名称 | 青浦区水务局 |  |  |  |  |',
+        '| 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元） |  |  |',
+        '|  |  |  | 总额 | 财政拨款 | 其他资金 |',
+        '|  | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |',
+        '| 金额合计 |  |  | 120 | 100 | 20 |',
+      ].join('\n'),
+    );
+    const db = path.join(dir, 'tasks.sqlite');
+    expect(runCli(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT role, name, content, amount_wan, parts FROM department_tasks ORDER BY idx').all()).toEqual([
+        { role: 'task', name: '河道保洁', content: '全区河道日常保洁', amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
+        { role: 'total', name: '合计', content: null, amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
+      ]);
+    } finally {
+      sqlite.close();
+    }
+    const csv = runCli(['export', '--db', db, '--format', 'csv', '--table', 'department_tasks']).stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('filing_id,role,name,content,amount_wan,amount_text,parts,page,start,end');
+    expect(csv.slice(1).map((row) => row.split(',').slice(1, 5))).toEqual([
+      ['task', '河道保洁', '全区河道日常保洁', '120'],
+      ['total', '合计', '', '120'],
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FilingStore } from '../../src/store/database.js';
-import { Indicator } from '../../src/model/extraction.js';
+import { Extraction, Indicator } from '../../src/model/extraction.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 /** A database as an older release left it: the migrations up to `version` only. */
@@ -75,6 +75,25 @@ describe('migrations', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('upgrades a version 7 database: department_tasks is created, and a deleted filing takes its rows along', () => {
+    const file = databaseAt(7);
+    FilingStore.open(file).close();
+    const db = new Database(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      db.pragma('foreign_keys = ON');
+      db.exec(`INSERT INTO department_tasks (filing_id, idx, role, name, parts, start, end) VALUES (1, 0, 'task', '河道保洁', '[]', 0, 4)`);
+      db.prepare('DELETE FROM filings WHERE id = 1').run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM department_tasks').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads an extraction stored before department tasks were read: it has none', () => {
+    expect(Extraction.parse({ department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] })).toMatchObject({ department_tasks: [], department_tasks_total: null });
   });
 
   it('reads an extraction stored before weights were read: its indicators have none', () => {
