@@ -43,39 +43,49 @@ export function extractDepartmentTasks(tables: readonly TableBlock[], document: 
   return { tasks: [], total: null };
 }
 
+/** A cell that can hold a budget: a figure (with its unit or not), or nothing. */
+const AMOUNT_CELL = /^(?:[\d,，]+(?:\.\d+)?(?:亿元|万元|千元|元)?|-|—|)$/;
+
+/**
+ * Cells are read by what they hold, from the right, not by column: a DOCX row repeats a merged cell, a pipe
+ * table leaves it empty, and a PDF table (getTable) leaves the cells of a vertical merge out, so that
+ * 年度主要任务 stands in the first row only. A row's trailing run of figures holds the budget and its
+ * sources, in the sub-header's order; the text cells before it, the task's name and its content.
+ */
 function readTaskTable(table: TableBlock, document: Doc): DepartmentTasks | null {
-  const headerAt = table.rows.findIndex((row) => row.some((cell) => NAME_HEADER.test(squeeze(cell)) && !cell.merged) && row.some((cell) => AMOUNT_HEADER.test(squeeze(cell))));
+  const headerAt = table.rows.findIndex((row) => row.some((cell) => NAME_HEADER.test(squeeze(cell))) && row.some((cell) => AMOUNT_HEADER.test(squeeze(cell)) && unitIn(cell.text) !== null));
   if (headerAt < 0) return null;
   const header = table.rows[headerAt];
-  const nameColumn = header.findIndex((cell) => NAME_HEADER.test(squeeze(cell)) && !cell.merged);
-  const contentColumn = header.findIndex((cell) => CONTENT_HEADER.test(squeeze(cell)));
-  const amountColumn = header.findIndex((cell, c) => c !== nameColumn && AMOUNT_HEADER.test(squeeze(cell)));
-  const unit = unitIn(header[amountColumn].text) ?? header.map((cell) => unitIn(cell.text)).find((u) => u !== null) ?? '万元';
-  // 总额 | 财政拨款 | 其他资金 under the amount header, or the amount header's own column
-  const sub = table.rows[headerAt + 1];
-  const subTotal = sub ? sub.findIndex((cell) => TOTAL_COLUMN.test(squeeze(cell))) : -1;
-  const sourceColumns = subTotal >= 0 ? sub.flatMap((cell, c) => (SOURCE_COLUMN.test(squeeze(cell)) ? [c] : [])) : [];
-  const totalColumn = subTotal >= 0 ? subTotal : amountColumn;
+  const unit = header.map((cell) => unitIn(cell.text)).find((u) => u !== null) ?? '万元';
+  const groupLabels = new Set(header.filter((cell) => !NAME_HEADER.test(squeeze(cell)) && !CONTENT_HEADER.test(squeeze(cell)) && !AMOUNT_HEADER.test(squeeze(cell))).map(squeeze));
+  // 总额 | 财政拨款 | 其他资金 under the amount header, or the amount header's one column
+  const sub = (table.rows[headerAt + 1] ?? []).filter((cell) => !cell.merged).map(squeeze).filter((text) => TOTAL_COLUMN.test(text) || SOURCE_COLUMN.test(text));
+  const hasSub = sub.length > 0 && TOTAL_COLUMN.test(sub[0]);
+  const columns = hasSub ? sub : ['总额'];
   const tasks: DepartmentTask[] = [];
   let total: DepartmentTask | null = null;
-  for (const row of table.rows.slice(headerAt + (subTotal >= 0 ? 2 : 1))) {
+  for (const row of table.rows.slice(headerAt + (hasSub ? 2 : 1))) {
     if (row.some((cell) => NEXT_PART.test(squeeze(cell)))) break;
-    const read = (label: TableCell, name: string): DepartmentTask => {
-      const amountCell = row[totalColumn];
-      const amount = amountCell && !amountCell.merged ? cellAmount(amountCell, unit, document) : null;
-      const parts = sourceColumns.map((c) => ({ label: squeeze(sub[c]), amount: row[c] && !row[c].merged ? cellAmount(row[c], unit, document) : null }));
-      const content = contentColumn >= 0 && row[contentColumn] && !row[contentColumn].merged ? row[contentColumn].text.trim() || null : null;
-      const last = [amountCell, ...sourceColumns.map((c) => row[c])].filter((cell): cell is TableCell => cell !== undefined).reduce((end, cell) => Math.max(end, cell.end), label.end);
-      return { name, content, amount, parts, source: locate(document, label.start, last) };
+    const cells = row.filter((cell) => !cell.merged);
+    let from = cells.length;
+    while (from > 0 && AMOUNT_CELL.test(squeeze(cells[from - 1]))) from--;
+    // empty cells a horizontal merge left before the figures ("金额合计 |  |  | 200 | 180 | 20")
+    while (from < cells.length && squeeze(cells[from]) === '' && cells.length - from > columns.length) from++;
+    const figures = cells.slice(from, from + columns.length);
+    const texts = cells.slice(0, from).filter((cell) => cell.text.trim() !== '' && !groupLabels.has(squeeze(cell)));
+    const [label, second] = texts;
+    if (!label || figures.length === 0) continue;
+    const amounts = figures.map((cell) => (cell.text.trim() ? cellAmount(cell, unit, document) : null));
+    const isTotal = TOTAL_ROW.test(squeeze(label));
+    const task: DepartmentTask = {
+      name: isTotal ? '合计' : label.text.trim(),
+      content: isTotal ? null : (second?.text.trim() ?? null),
+      amount: amounts[0] ?? null,
+      parts: columns.slice(1).map((column, k) => ({ label: column, amount: amounts[k + 1] ?? null })),
+      source: locate(document, label.start, figures[figures.length - 1].end),
     };
-    const totalLabel = row.find((cell) => TOTAL_ROW.test(squeeze(cell)) && !cell.merged);
-    if (totalLabel) {
-      total = read(totalLabel, '合计');
-      continue;
-    }
-    const nameCell = row[nameColumn];
-    if (!nameCell || nameCell.merged || !nameCell.text.trim()) continue;
-    tasks.push(read(nameCell, nameCell.text.trim()));
+    if (isTotal) total = task;
+    else tasks.push(task);
   }
   return tasks.length > 0 ? { tasks, total } : null;
 }
