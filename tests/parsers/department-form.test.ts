@@ -1,13 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
 import { runChecks } from '../../src/checks/index.js';
 import { readDocument } from '../../src/document.js';
-import type { Format } from '../../src/model/document.js';
-import { findSoffice, toPdf } from '../../src/synth/pdf.js';
+import { docxAndPdf, warnWithoutPdf } from '../helpers/renderings.js';
 
 /**
  * A 部门整体支出绩效目标申报表 with merged cells (年度主要任务 down its rows, 预算金额 across its three
@@ -43,20 +39,9 @@ function formDocx(flood: string): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-async function renderings(flood: string): Promise<{ format: Format; bytes: Uint8Array }[]> {
-  const docx = await formDocx(flood);
-  const out: { format: Format; bytes: Uint8Array }[] = [{ format: 'docx', bytes: docx }];
-  if (findSoffice() === null) return out;
-  const dir = mkdtempSync(path.join(tmpdir(), 'department-form-'));
-  const file = path.join(dir, 'department.docx');
-  writeFileSync(file, docx);
-  const pdf = await toPdf(file, dir);
-  expect(pdf.path, pdf.reason ?? '').not.toBeNull();
-  out.push({ format: 'pdf', bytes: readFileSync(pdf.path!) });
-  return out;
-}
+const renderings = async (flood: string) => docxAndPdf(await formDocx(flood), 'department-form');
 
-if (findSoffice() === null) console.warn('SKIPPED: the department-wide form rendered to PDF — LibreOffice is not installed (the DOCX is still read)');
+warnWithoutPdf('the department-wide form');
 
 describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
   it('gives each task its content, budget and sources, the 金额合计, and the department’s indicators', async () => {

@@ -1,13 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
 import { runChecks } from '../../src/checks/index.js';
 import { readDocument } from '../../src/document.js';
-import type { Format } from '../../src/model/document.js';
-import { findSoffice, toPdf } from '../../src/synth/pdf.js';
+import { docxAndPdf, warnWithoutPdf, type Rendering } from '../helpers/renderings.js';
 
 /**
  * A 财政项目支出绩效目标申报表 as Shanghai districts fill it in: funds in 元, the multi-year and the year's
@@ -45,26 +41,15 @@ function formDocx(carriedOver: string): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-async function read(format: Format, bytes: Uint8Array) {
+async function read(format: Rendering['format'], bytes: Uint8Array) {
   const document = await readDocument(format, bytes);
   const extraction = extractFiling(document);
   return { extraction, findings: runChecks({ document, extraction }) };
 }
 
-async function rendered(carriedOver: string): Promise<{ format: Format; bytes: Uint8Array }[]> {
-  const docx = await formDocx(carriedOver);
-  const out: { format: Format; bytes: Uint8Array }[] = [{ format: 'docx', bytes: docx }];
-  if (findSoffice() === null) return out;
-  const dir = mkdtempSync(path.join(tmpdir(), 'two-column-'));
-  const file = path.join(dir, 'form.docx');
-  writeFileSync(file, docx);
-  const pdf = await toPdf(file, dir);
-  expect(pdf.path, pdf.reason ?? '').not.toBeNull();
-  out.push({ format: 'pdf', bytes: readFileSync(pdf.path!) });
-  return out;
-}
+const rendered = async (carriedOver: string) => docxAndPdf(await formDocx(carriedOver), 'two-column');
 
-if (findSoffice() === null) console.warn('SKIPPED: the two-column form rendered to PDF — LibreOffice is not installed (the DOCX is still read)');
+warnWithoutPdf('the two-column form');
 
 describe('a two-column form with wrapped cells, as DOCX and as PDF', () => {
   it('gives the project its funds in 万元, both goals and its indicators, with no false finding', async () => {
