@@ -1,3 +1,4 @@
+import { displayWidth } from './characters.js';
 import { FORM_CAPTION } from './line-kinds.js';
 import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
 
@@ -269,13 +270,6 @@ function part(line: Line, from: number, to: number): Line {
   const lead = line.item.text.length - line.item.text.trimStart().length;
   const text = line.text.slice(from, to);
   return { index: line.index, text: text.trim(), item: { ...line.item, text, sourceStart: line.item.sourceStart + lead + from } };
-}
-
-/** Columns a line takes in a fixed-width layout: two for CJK and full-width characters. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
-  return width;
 }
 
 /** The header's cells at k, and how many value columns follow 三级指标; 0 when there is no header. */
