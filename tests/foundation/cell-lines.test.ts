@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
-import type { DocumentModel } from '../../src/model/document.js';
 import { toSourceSpan } from '../../src/normalize/mapped-text.js';
-import { documentFromText } from '../helpers/document.js';
+import { documentFromText, tableTexts } from '../helpers/document.js';
 
 /** A project's form and indicator table as a web copy leaves them: one cell per line, merged cells dropped. */
 const FLATTENED = [
@@ -52,9 +51,7 @@ const FLATTENED = [
   '以上为本项目绩效目标。',
 ].join('\n');
 
-function tables(document: DocumentModel): string[][][] {
-  return document.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((row) => row.map((cell) => cell.text))] : []));
-}
+const tables = tableTexts;
 
 describe('forms and indicator tables flattened to one cell per line', () => {
   it('become tables, a row per form label and per indicator, merged cells left empty', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
 import { runChecks } from '../../src/checks/index.js';
-import type { DocumentModel } from '../../src/model/document.js';
 import { toSourceSpan } from '../../src/normalize/mapped-text.js';
-import { documentFromText } from '../helpers/document.js';
+import { documentFromText, tableTexts } from '../helpers/document.js';
 
 /**
  * A form as a PDF's text layer leaves it when its columns are narrow: one cell per line, but a long cell
@@ -86,9 +85,7 @@ const WRAPPED = [
   '',
 ].join('\n');
 
-function tables(document: DocumentModel): string[][][] {
-  return document.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((row) => row.map((cell) => cell.text))] : []));
-}
+const tables = tableTexts;
 
 describe('flattened forms whose narrow columns wrapped their cells', () => {
   it('join each wrapped cell, split a value from the label glued to it, and split the two goals', async () => {

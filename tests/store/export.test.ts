@@ -64,21 +64,24 @@ describe('filings export', () => {
   });
 });
 
+/** A text filing written to a fresh folder and ingested into a fresh database there: the database's path. */
+function ingestedText(name: string, lines: string[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `filings-${name}-`));
+  const file = path.join(dir, `${name}.txt`);
+  writeFileSync(file, lines.join('\n'));
+  const db = path.join(dir, `${name}.sqlite`);
+  expect(runCli(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+  return db;
+}
+
 describe('indicator weights in the database and the CSV export', () => {
   it('stores each weight in indicators.weight and writes it in the weight column', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'filings-weights-'));
-    const file = path.join(dir, 'weights.txt');
-    writeFileSync(
-      file,
-      [
-        '关于校舍维修项目绩效目标指标的说明',
-        '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 |',
-        '| 产出指标 | 数量指标 | 维修面积 | ≥500平方米 | 60 |',
-        '| 满意度指标 | 服务对象满意度 | 师生满意度 | ≥90% | 40 |',
-      ].join('\n'),
-    );
-    const db = path.join(dir, 'weights.sqlite');
-    expect(runCli(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    const db = ingestedText('weights', [
+      '关于校舍维修项目绩效目标指标的说明',
+      '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 |',
+      '| 产出指标 | 数量指标 | 维修面积 | ≥500平方米 | 60 |',
+      '| 满意度指标 | 服务对象满意度 | 师生满意度 | ≥90% | 40 |',
+    ]);
     const sqlite = new Database(db, { readonly: true });
     try {
       expect(sqlite.prepare('SELECT name, weight FROM indicators ORDER BY idx').all()).toEqual([
@@ -96,21 +99,14 @@ describe('indicator weights in the database and the CSV export', () => {
 
 describe('department tasks in the database and the CSV export', () => {
   it('stores each task and the 金额合计 row, and writes them as the department_tasks table', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'filings-tasks-'));
-    const file = path.join(dir, 'department.txt');
-    writeFileSync(
-      file,
-      [
-        '部门整体支出绩效目标申报表',
-        '| 部门（单位）名称 | 青浦区水务局 |  |  |  |  |',
-        '| 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元） |  |  |',
-        '|  |  |  | 总额 | 财政拨款 | 其他资金 |',
-        '|  | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |',
-        '| 金额合计 |  |  | 120 | 100 | 20 |',
-      ].join('\n'),
-    );
-    const db = path.join(dir, 'tasks.sqlite');
-    expect(runCli(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    const db = ingestedText('tasks', [
+      '部门整体支出绩效目标申报表',
+      '| 部门（单位）名称 | 青浦区水务局 |  |  |  |  |',
+      '| 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元） |  |  |',
+      '|  |  |  | 总额 | 财政拨款 | 其他资金 |',
+      '|  | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |',
+      '| 金额合计 |  |  | 120 | 100 | 20 |',
+    ]);
     const sqlite = new Database(db, { readonly: true });
     try {
       expect(sqlite.prepare('SELECT role, name, content, amount_wan, parts FROM department_tasks ORDER BY idx').all()).toEqual([
