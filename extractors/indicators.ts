@@ -280,7 +280,7 @@ export const HEADER_COLUMNS: readonly { column: Column; pattern: RegExp; example
   { column: 'level1', pattern: /^一级指标$/, example: '一级指标' },
   { column: 'level2', pattern: /^二级指标$/, example: '二级指标' },
   { column: 'level3', pattern: /^(?:三级指标|指标名称|具体指标)$/, example: '三级指标' },
-  { column: 'symbol', pattern: /^(?:符号|指标值符号|比较符号?|运算符号?)$/, example: '符号' },
+  { column: 'symbol', pattern: /^(?:符号|指标值符号|比较符号?|运算符号?|指标性质)$/, example: '符号, 指标性质' },
   { column: 'value', pattern: /^(?:(?:(?:年度|全年|预期|目标|项目)(?:[（(][^（）()]{0,6}[)）])?)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/, example: '指标值, 值, 年度(/项目)指标值' },
   { column: 'unit', pattern: /^(?:计量|度量|指标值)?单位(?:[（(].*[)）])?$/, example: '单位（文字描述）' },
   { column: 'weight', pattern: /^(?:指标)?(?:权重|分值)(?:[（(](?:%|％|分)[)）])?$/, example: '权重, 分值, 权重（%）' },

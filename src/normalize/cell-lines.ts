@@ -41,8 +41,22 @@ const MAX_WRAPPED_VALUE = 60;
 const SENTENCE_END = /[。！!；;]["”]?$/;
 /** The indicator table's header: 一级指标, 二级指标, 三级指标, then the value column. */
 const HEADER = [/^一级指标$/, /^二级指标$/, /^三级指标$/];
-/** The value columns after 三级指标: one (指标值), or symbol, value and unit. */
-const VALUE_HEADERS = [[/^(?:指标值|目标值|指标标准|绩效指标值|(?:年度|项目)[(（/项目年度)）]{0,6}指标值)$/], [/^(?:符号|指标符号)$/, /^(?:值|指标值|数值)$/, /^(?:单位|计量单位)$/]];
+const VALUE = /^(?:指标值|目标值|指标标准|绩效指标值|(?:年度|项目)[(（/项目年度)）]{0,6}指标值)$/;
+const SYMBOL = /^(?:符号|指标符号|指标性质)$/;
+const SYMBOL_VALUE = /^(?:值|指标值|数值)$/;
+const UNIT = /^(?:单位|计量单位|度量单位)$/;
+const WEIGHT = /^(?:指标)?(?:权重|分值)(?:[（(](?:%|％|分)[)）])?$/;
+/**
+ * The value columns after 三级指标: one (指标值), or symbol, value and unit (符号 / 值 / 单位, or the
+ * national template's 指标性质 / 指标值 / 度量单位), either with a weight column after it (权重, 分值).
+ * `empty`: the columns whose cell may be empty (a qualitative indicator has no unit; a weight may be left out).
+ */
+const VALUE_HEADERS: { columns: RegExp[]; empty: number[] }[] = [
+  { columns: [SYMBOL, SYMBOL_VALUE, UNIT, WEIGHT], empty: [2, 3] },
+  { columns: [SYMBOL, SYMBOL_VALUE, UNIT], empty: [2] },
+  { columns: [VALUE, WEIGHT], empty: [1] },
+  { columns: [VALUE], empty: [] },
+];
 /** An expense table: a label column, then an amount column whose header gives the unit ("项目支出明细 / 金额（万元）"). */
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
@@ -104,8 +118,8 @@ function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => b
     k = readForm(lines, rows);
   }
   const header = readIndicatorHeader(lines, k, rows);
-  if (header.values === 0 && rows.length === 0) return null;
-  if (header.values > 0) k = readIndicatorRows(lines, header.end, header.values, rows);
+  if (header.values === null && rows.length === 0) return null;
+  if (header.values !== null) k = readIndicatorRows(lines, header.end, header.values, rows);
   // a form needs at least a label with its value and one more label: two lines alone prove nothing
   if (k < 4) return null;
   return { rows, lines: lines.slice(0, k) };
@@ -272,19 +286,20 @@ function part(line: Line, from: number, to: number): Line {
   return { index: line.index, text: text.trim(), item: { ...line.item, text, sourceStart: line.item.sourceStart + lead + from } };
 }
 
-/** The header's cells at k, and how many value columns follow 三级指标; 0 when there is no header. */
-function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { end: number; values: number } {
+/** The header's cells at k, and the value columns that follow 三级指标; null when there is no header. */
+function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { end: number; values: (typeof VALUE_HEADERS)[number] | null } {
   const matches = (patterns: RegExp[], at: number) => patterns.every((pattern, h) => at + h < lines.length && pattern.test(lines[at + h].text));
-  if (!matches(HEADER, k)) return { end: k, values: 0 };
-  const values = VALUE_HEADERS.find((patterns) => matches(patterns, k + HEADER.length));
-  if (!values) return { end: k, values: 0 };
-  const end = k + HEADER.length + values.length;
+  if (!matches(HEADER, k)) return { end: k, values: null };
+  const values = VALUE_HEADERS.find((header) => matches(header.columns, k + HEADER.length));
+  if (!values) return { end: k, values: null };
+  const end = k + HEADER.length + values.columns.length;
   rows.push(lines.slice(k, end).map(cell));
-  return { end, values: values.length };
+  return { end, values };
 }
 
 /** Rows of [一级指标] [二级指标] 三级指标 and its value cells, until a line that cannot continue the table. */
-function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: SourceCell[][]): number {
+function readIndicatorRows(lines: Line[], k: number, header: (typeof VALUE_HEADERS)[number], rows: SourceCell[][]): number {
+  const valueCount = header.columns.length;
   let category: string | null = null;
   while (k < lines.length) {
     // an expense table right under the indicators starts there
@@ -313,8 +328,8 @@ function readIndicatorRows(lines: Line[], k: number, valueCount: number, rows: S
     // the next form, after a page break the reader skipped
     if ([name, ...values].some((line) => opens(line.text) || FORM_CAPTION.test(line.text))) break;
     if (!isCell(name.text, MAX_NAME) || !values.every((v) => isCell(v.text, MAX_VALUE))) break;
-    // only the unit of a symbol / value / unit row may be empty (a qualitative indicator has none)
-    if (values.some((v, c) => v.text === '' && !(valueCount > 1 && c === valueCount - 1))) break;
+    // only the unit (a qualitative indicator has none) and the weight may be empty
+    if (values.some((v, c) => v.text === '' && !header.empty.includes(c))) break;
     // a figure where a name should be ends the table
     if (!HAN.test(name.text) || values.some((v) => AMOUNT_HEADER.test(v.text))) break;
     rows.push([first ? joined(first) : empty(name), second && secondFits ? joined(second) : empty(name), cell(name), ...values.map(cell)]);

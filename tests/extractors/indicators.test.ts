@@ -236,4 +236,18 @@ describe('indicator tables', () => {
     expect(extract(await table('权重', ['', '较高', '20'])).indicators.map((i) => i.weight?.value ?? null)).toEqual([null, null, '20']);
     expect(extract(await table('备注', ['40', '30', '30'])).indicators.map((i) => i.weight)).toEqual([null, null, null]);
   });
+
+  it('reads the national template’s 指标性质 as the symbol and 度量单位 as the unit', async () => {
+    const document = await documentFromText(
+      [
+        TITLE,
+        '| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重（分） |',
+        '| 产出指标 | 数量指标 | 维修面积 | ≥ | 500 | 平方米 | 50 |',
+        '| 满意度指标 | 服务对象满意度 | 师生满意度 | ≥ | 90 | % | 50 |',
+      ].join('\n'),
+    );
+    const result = extract(document);
+    expect(result.indicators.map(thresholds)).toEqual([['>= 500 平方米'], ['>= 90 %']]);
+    expect(result.indicators.map((i) => i.weight?.value)).toEqual(['50', '50']);
+  });
 });

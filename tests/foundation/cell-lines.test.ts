@@ -137,6 +137,30 @@ describe('forms and indicator tables flattened to one cell per line', () => {
     ]);
   });
 
+  it('reads the national template’s 指标性质 / 指标值 / 度量单位 / 权重 columns, a qualitative row without unit', async () => {
+    const text = [
+      '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重',
+      '产出指标', '数量指标', '保洁河道长度', '≥', '120', '公里', '40',
+      '效益指标', '社会效益', '河道环境', '定性', '改善', '', '30',
+      '满意度指标', '服务对象满意度', '居民满意度', '≥', '90', '%', '30', '',
+    ].join('\n');
+    const document = await documentFromText(`关于河道保洁项目绩效目标的说明\n${text}`);
+    expect(tables(document)).toEqual([
+      [
+        ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重'],
+        ['产出指标', '数量指标', '保洁河道长度', '≥', '120', '公里', '40'],
+        ['效益指标', '社会效益', '河道环境', '定性', '改善', '', '30'],
+        ['满意度指标', '服务对象满意度', '居民满意度', '≥', '90', '%', '30'],
+      ],
+    ]);
+    const [project] = extractFiling(document).projects;
+    expect(project.indicators.map((i) => [i.name, i.thresholds[0]?.op, i.thresholds[0]?.value, i.weight?.value])).toEqual([
+      ['保洁河道长度', '>=', 120, '40'],
+      ['河道环境', 'qualitative', null, '30'],
+      ['居民满意度', '>=', 90, '30'],
+    ]);
+  });
+
   it('goes on across a page break whose printed number was glued to a cell', async () => {
     const text = ['正文第一行。', '一级指标', '二级指标', '三级指标', '指标值', '产出指标1', '', '', '数量指标', '培训人次', '≥300人次', '质量指标', '培训合格率', '≥95%', '', '结尾。2'].join('\n');
     const [table] = tables(await documentFromText(text));
