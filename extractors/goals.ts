@@ -194,6 +194,11 @@ function numbered(found: readonly FoundGoal[]): Goal[] {
     .map((goal) => ({ index: ++counters[goal.kind], text: goal.text, kind: goal.kind, source: goal.source }));
 }
 
+/** The goal fields of a department-wide form's tables (年度总体目标 | …): the department's own goals, numbered per kind. */
+export function departmentFormGoals(tables: readonly TableBlock[], document: Doc): Goal[] {
+  return numbered(fieldGoalsInTables(tables, document));
+}
+
 /** The goals a project declares and lists. */
 export function extractGoals(section: ProjectSection, document: Doc): GoalExtraction {
   const subsection = section.subsections.goals ?? [];

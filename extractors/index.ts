@@ -3,7 +3,7 @@ import type { Extraction, Project } from '../src/model/extraction.js';
 import { extractDepartmentGoals, extractDepartmentIndicators } from './department.js';
 import { extractDepartmentTasks } from './department-tasks.js';
 import { extractFunding } from './funding.js';
-import { extractGoals } from './goals.js';
+import { departmentFormGoals, extractGoals } from './goals.js';
 import { extractIndicators } from './indicators.js';
 import { locate } from './locate.js';
 import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './projects.js';
@@ -33,6 +33,7 @@ function extractFromStructure(document: DocumentModel, structure: Structure): Ex
     department_indicators: extractDepartmentIndicators(structure, document),
     department_tasks: tasks.tasks,
     department_tasks_total: tasks.total,
+    department_form_goals: departmentFormGoals(structure.departmentTables, document),
     notes,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Format } from './document.js';
-import { DepartmentGoalList, DepartmentIndicator, DepartmentTask, Extraction, Project } from './extraction.js';
+import { DepartmentGoalList, DepartmentIndicator, DepartmentTask, Extraction, Goal, Project } from './extraction.js';
 import { Finding } from './finding.js';
 
 /** One filing as exported (JSON array element, NDJSON line): the shape downstream databases read. */
@@ -19,6 +19,7 @@ export const ExportedFiling = z.object({
   department_indicators: z.array(DepartmentIndicator),
   department_tasks: z.array(DepartmentTask),
   department_tasks_total: DepartmentTask.nullable(),
+  department_form_goals: z.array(Goal),
   notes: Extraction.shape.notes,
   findings: z.array(Finding),
 });

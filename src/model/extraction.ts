@@ -180,6 +180,8 @@ export const Extraction = z.object({
   department_tasks: z.array(DepartmentTask).default([]),
   /** That table's 金额合计 row. */
   department_tasks_total: DepartmentTask.nullable().default(null),
+  /** The department's own goals on a department-wide form (年度总体目标, 中长期目标), numbered per kind. */
+  department_form_goals: z.array(Goal).default([]),
   /** Referenced but absent things, odd phrasing: what extractors noticed on the way. */
   notes: z.array(z.object({ code: z.string(), message: z.string(), source: Source })),
 });

@@ -25,6 +25,7 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
       department_indicators: extraction.department_indicators,
       department_tasks: extraction.department_tasks,
       department_tasks_total: extraction.department_tasks_total,
+      department_form_goals: extraction.department_form_goals,
       notes: extraction.notes,
       findings: store.findingsOf(row.id),
     });
@@ -32,7 +33,7 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
 }
 
 function emptyExtraction(): Extraction {
-  return { department: null, year: null, projects: [], department_goals: [], department_indicators: [], department_tasks: [], department_tasks_total: null, notes: [] };
+  return { department: null, year: null, projects: [], department_goals: [], department_indicators: [], department_tasks: [], department_tasks_total: null, department_form_goals: [], notes: [] };
 }
 
 /** CSV tables the export can write: one row per project, funding item, indicator/threshold or finding. */

@@ -38,6 +38,7 @@ export class ExtractionWriter {
       departmentTask: db.prepare(
         'INSERT INTO department_tasks (filing_id, idx, role, name, content, amount_wan, amount_text, parts, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      departmentFormGoal: db.prepare('INSERT INTO department_form_goals (filing_id, idx, kind, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       departmentIndicator: db.prepare(
         'INSERT INTO department_indicators (filing_id, idx, category, subcategory, name, symbol, value, unit, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -58,6 +59,7 @@ export class ExtractionWriter {
       const parts = JSON.stringify(task.parts.map((p) => ({ label: p.label, wan: p.amount?.wan ?? null, text: p.amount?.text ?? null })));
       this.insert.departmentTask.run(filingId, idx, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null, parts, ...span(task.source));
     });
+    for (const goal of valid.department_form_goals) this.insert.departmentFormGoal.run(filingId, goal.index, goal.kind, goal.text, ...span(goal.source));
     valid.department_indicators.forEach((row, idx) =>
       this.insert.departmentIndicator.run(filingId, idx, row.category, row.subcategory, row.name, row.symbol, row.value, row.unit, ...span(row.source)),
     );

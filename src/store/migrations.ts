@@ -289,7 +289,7 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
   },
   {
     version: 8,
-    description: 'department_tasks: the 年度主要任务 of a department-wide form, and its 金额合计 row',
+    description: 'department_tasks and department_form_goals: the 年度主要任务 of a department-wide form with its 金额合计 row, and its 年度总体目标',
     sql: `
       CREATE TABLE department_tasks (
         id          INTEGER PRIMARY KEY,
@@ -306,6 +306,17 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
         end         INTEGER NOT NULL
       );
       CREATE INDEX department_tasks_filing ON department_tasks (filing_id);
+
+      CREATE TABLE department_form_goals (
+        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx       INTEGER NOT NULL,
+        kind      TEXT NOT NULL,
+        text      TEXT NOT NULL,
+        page      INTEGER,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL
+      );
+      CREATE INDEX department_form_goals_filing ON department_form_goals (filing_id);
     `,
   },
 ];

@@ -36,8 +36,10 @@ describe('department-wide forms: 年度主要任务', () => {
     // each figure quotes its cell
     expect(extraction.department_tasks[0].amount?.source.quote).toBe('120');
     expect(extraction.department_tasks[0].parts[1].amount?.source.quote).toBe('20');
-    // the indicators after the tasks are the department's
+    // the indicators after the tasks are the department's, and so is the form's 年度总体目标
     expect(extraction.department_indicators.map((i) => i.name)).toEqual(['保洁河道长度']);
+    expect(extraction.department_form_goals.map((g) => [g.kind, g.index, g.text])).toEqual([['annual', 1, '保障河道环境整洁，确保安全度汛']]);
+    expect(extraction.projects).toEqual([]);
   });
 
   it('reads amounts in the unit the header gives, and a table without sources', async () => {

@@ -44,7 +44,7 @@ const renderings = async (flood: string) => docxAndPdf(await formDocx(flood), 'd
 warnWithoutPdf('the department-wide form');
 
 describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
-  it('gives each task its content, budget and sources, the 金额合计, and the department’s indicators', async () => {
+  it('gives each task its content, budget and sources, the 金额合计, and the department’s goal and indicators', async () => {
     for (const { format, bytes } of await renderings('80')) {
       const document = await readDocument(format, bytes);
       const extraction = extractFiling(document);
@@ -58,6 +58,7 @@ describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
         ],
       ]);
       expect([format, extraction.department_tasks_total?.amount?.wan, extraction.department_indicators.map((i) => i.name)]).toEqual([format, '200', ['保洁河道长度', '居民满意度']]);
+      expect([format, extraction.department_form_goals.map((g) => g.text)]).toEqual([format, ['保障河道环境整洁，确保安全度汛']]);
       expect([format, runChecks({ document, extraction }).map((f) => f.kind)]).toEqual([format, []]);
     }
   }, 120_000);

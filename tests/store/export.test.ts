@@ -98,7 +98,7 @@ describe('indicator weights in the database and the CSV export', () => {
 });
 
 describe('department tasks in the database and the CSV export', () => {
-  it('stores each task and the 金额合计 row, and writes them as the department_tasks table', () => {
+  it('stores each task, the 金额合计 row and the form’s goal, and writes the tasks as the department_tasks table', () => {
     const db = ingestedText('tasks', [
       '部门整体支出绩效目标申报表',
       '| 部门（单位）名称 | 青浦区水务局 |  |  |  |  |',
@@ -106,6 +106,7 @@ describe('department tasks in the database and the CSV export', () => {
       '|  |  |  | 总额 | 财政拨款 | 其他资金 |',
       '|  | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |',
       '| 金额合计 |  |  | 120 | 100 | 20 |',
+      '| 年度总体目标 | 保障河道环境整洁。 |  |  |  |  |',
     ]);
     const sqlite = new Database(db, { readonly: true });
     try {
@@ -113,6 +114,7 @@ describe('department tasks in the database and the CSV export', () => {
         { role: 'task', name: '河道保洁', content: '全区河道日常保洁', amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
         { role: 'total', name: '合计', content: null, amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
       ]);
+      expect(sqlite.prepare('SELECT idx, kind, text FROM department_form_goals').all()).toEqual([{ idx: 1, kind: 'annual', text: '保障河道环境整洁' }]);
     } finally {
       sqlite.close();
     }

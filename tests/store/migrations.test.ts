@@ -77,7 +77,7 @@ describe('migrations', () => {
     }
   });
 
-  it('upgrades a version 7 database: department_tasks is created, and a deleted filing takes its rows along', () => {
+  it('upgrades a version 7 database: department_tasks and department_form_goals are created, and a deleted filing takes its rows along', () => {
     const file = databaseAt(7);
     FilingStore.open(file).close();
     const db = new Database(file);
@@ -87,13 +87,18 @@ describe('migrations', () => {
       db.exec(`INSERT INTO department_tasks (filing_id, idx, role, name, parts, start, end) VALUES (1, 0, 'task', '河道保洁', '[]', 0, 4)`);
       db.prepare('DELETE FROM filings WHERE id = 1').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM department_tasks').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM department_form_goals').get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }
   });
 
   it('reads an extraction stored before department tasks were read: it has none', () => {
-    expect(Extraction.parse({ department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] })).toMatchObject({ department_tasks: [], department_tasks_total: null });
+    expect(Extraction.parse({ department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] })).toMatchObject({
+      department_tasks: [],
+      department_tasks_total: null,
+      department_form_goals: [],
+    });
   });
 
   it('reads an extraction stored before weights were read: its indicators have none', () => {
