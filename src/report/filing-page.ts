@@ -173,9 +173,18 @@ function projectsSection(input: FilingPageInput): Html {
 }
 
 function departmentSection(input: FilingPageInput): Html | '' {
-  const { department_goals: goals, department_indicators: indicators } = input.filing;
-  if (!goals.length && !indicators.length) return '';
+  const { department_goals: goals, department_indicators: indicators, department_form_goals: formGoals } = input.filing;
+  const tasks = [...input.filing.department_tasks, ...(input.filing.department_tasks_total ? [input.filing.department_tasks_total] : [])];
+  if (!goals.length && !indicators.length && !formGoals.length && !tasks.length) return '';
   return html`<section id="sec-department"><h2>部门汇总</h2>
+${formGoals.length ? html`<h3 class="sub">部门整体目标</h3><ol class="goals">${formGoals.map(
+    (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.departmentFormGoal(j)}">${goal.text}</button></li>`,
+  )}</ol>` : ''}
+${tasks.length ? html`<h3 class="sub">年度主要任务</h3><table class="indicators"><thead><tr><th>任务</th><th>预算金额（万元）</th><th>其中</th></tr></thead><tbody>${tasks.map(
+    (task, j) => html`<tr><td>${task.name}${task.content ? html`<div class="muted">${task.content}</div>` : ''}</td>
+<td>${task.amount ? html`<button type="button" class="go" data-targets="${markId.departmentTask(j)}">${task.amount.wan}</button>` : '—'}</td>
+<td class="muted">${task.parts.map((part) => `${part.label} ${part.amount?.wan ?? '—'}`).join('，')}</td></tr>`,
+  )}</tbody></table>` : ''}
 ${goals.length ? html`<h3 class="sub">分项绩效目标</h3><ul class="plain">${goals.map(
     (list, l) => html`<li><b>${list.project}</b><ol class="goals">${list.goals.map(
       (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.departmentGoal(l, j)}">${goal.text}</button></li>`,

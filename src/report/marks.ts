@@ -25,6 +25,9 @@ export const markId = {
   departmentGoal: (list: number, j: number) => `dg${list}-${j}`,
   departmentIndicator: (j: number) => `di${j}`,
   departmentThreshold: (j: number) => `di${j}h`,
+  departmentFormGoal: (j: number) => `dfg${j}`,
+  /** A task of the 年度主要任务 table; the 金额合计 row is the one after the last task. */
+  departmentTask: (j: number) => `dt${j}`,
   /** Text another filing's copy finding points at: also the fragment other pages link to (#o120-245). */
   incomingCopy: (start: number, end: number) => `o${start}-${end}`,
 };
@@ -68,6 +71,10 @@ export function valueMarks(filing: ExportedFiling): Mark[] {
   filing.department_goals.forEach((list, l) =>
     list.goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentGoal(l, j), goal.source, `部门分项绩效目标（${list.project}）`))),
   );
+  filing.department_form_goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentFormGoal(j), goal.source, `部门整体目标${goal.index}`)));
+  [...filing.department_tasks, ...(filing.department_tasks_total ? [filing.department_tasks_total] : [])].forEach((task, j) => {
+    if (task.amount) marks.push(valueMark('amount', markId.departmentTask(j), task.amount.source, amountTitle(`年度主要任务（${task.name}）`, task.amount)));
+  });
   filing.department_indicators.forEach((indicator, j) => {
     // the source of a department indicator is its whole table row: a lighter tint, so its value still stands out
     marks.push(valueMark('indicator', markId.departmentIndicator(j), indicator.source, `部门指标：${indicator.name}`, ' v-row'));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -124,5 +124,14 @@ describe('department tasks in the database and the CSV export', () => {
       ['task', '河道保洁', '全区河道日常保洁', '120'],
       ['total', '合计', '', '120'],
     ]);
+    // the review report lists them under 部门汇总, each budget a mark that leads to its cell in the text
+    const out = path.join(path.dirname(db), 'report');
+    expect(runCli(['report', '--db', db, '--out', out]).code).toBe(0);
+    const page = readdirSync(out).find((name) => name !== 'index.html' && name.endsWith('.html'))!;
+    const report = readFileSync(path.join(out, page), 'utf8');
+    expect(report).toContain('<h3 class="sub">年度主要任务</h3>');
+    expect(report).toContain('<h3 class="sub">部门整体目标</h3>');
+    expect(report).toMatch(/data-targets="dt0">120</);
+    expect(report).toMatch(/data-id="dt0"[^>]*>120</);
   });
 });
