@@ -17,6 +17,9 @@ describe('project titles', () => {
     ['关于农村饮水安全项目绩效目标编制说明', '农村饮水安全项目'],
     ['社区矫正经费绩效目标申报情况说明', '社区矫正经费'],
     ['关于法律援助项目绩效目标和指标设置情况的说明', '法律援助项目'],
+    // projects whose names begin like a statement section's
+    ['政府采购服务项目情况说明', '政府采购服务'],
+    ['国有资产清查项目绩效目标说明', '国有资产清查项目'],
     // the list marker before a title is not part of the name
     ['一、河道保洁经费情况说明', '河道保洁经费'],
     ['3.农村饮水安全项目绩效目标说明', '农村饮水安全项目'],
