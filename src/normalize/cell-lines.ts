@@ -60,7 +60,9 @@ const VALUE_HEADERS: { columns: RegExp[]; empty: number[] }[] = [
 /** An expense table: a label column, then an amount column whose header gives the unit ("项目支出明细 / 金额（万元）"). */
 const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
-const opens = (text: string) => /^(?:项目名称|一级指标)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
+const opens = (text: string) => /^(?:项目名称?|项目名|一级指标?|一级)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
+/** The line that opens a form: 项目名称, or its first part where a narrow column wrapped it (项目名 / 称). */
+const opensForm = (lines: Line[]) => /^项目名称?$|^项目名$/.test(lines[0].text) && labelAt(lines, 0)?.cell.text.replace(/\s/g, '') === '项目名称';
 /**
  * The most lines one flattened table is read from: a form with forty indicators of six cells is ≈300. It
  * bounds the look-ahead in a file that has no blank lines and many lines that could open a table.
@@ -113,7 +115,7 @@ function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => b
     return end >= from + 4 ? { rows, lines: lines.slice(from, end) } : null;
   }
   let k = 0;
-  if (/^项目名称$/.test(lines[0].text)) {
+  if (opensForm(lines)) {
     lines = splitGluedLabels(lines);
     k = readForm(lines, rows);
   }
@@ -286,15 +288,36 @@ function part(line: Line, from: number, to: number): Line {
   return { index: line.index, text: text.trim(), item: { ...line.item, text, sourceStart: line.item.sourceStart + lead + from } };
 }
 
-/** The header's cells at k, and the value columns that follow 三级指标; null when there is no header. */
+/**
+ * The header's cells at k, and the value columns that follow 三级指标; null when there is no header. A
+ * narrow column may wrap a header cell over two lines ("一级指" / "标", "年度(/项目)" / "指标值").
+ */
 function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { end: number; values: (typeof VALUE_HEADERS)[number] | null } {
-  const matches = (patterns: RegExp[], at: number) => patterns.every((pattern, h) => at + h < lines.length && pattern.test(lines[at + h].text));
-  if (!matches(HEADER, k)) return { end: k, values: null };
-  const values = VALUE_HEADERS.find((header) => matches(header.columns, k + HEADER.length));
-  if (!values) return { end: k, values: null };
-  const end = k + HEADER.length + values.columns.length;
-  rows.push(lines.slice(k, end).map(cell));
-  return { end, values };
+  /** The cells of `patterns` from line `at`, each one line or two, or null. */
+  const cellsAt = (patterns: RegExp[], at: number): Line[][] | null => {
+    const cells: Line[][] = [];
+    for (const pattern of patterns) {
+      const one = lines.slice(at, at + 1);
+      const two = lines.slice(at, at + 2);
+      const text = (parts: Line[]) => parts.map((line) => line.text).join('');
+      const found = one.length === 1 && pattern.test(text(one)) ? one : two.length === 2 && !pattern.test(two[0].text) && pattern.test(text(two)) ? two : null;
+      if (found === null) return null;
+      cells.push(found);
+      at += found.length;
+    }
+    return cells;
+  };
+  const levels = cellsAt(HEADER, k);
+  if (levels === null) return { end: k, values: null };
+  const from = k + levels.flat().length;
+  for (const values of VALUE_HEADERS) {
+    const columns = cellsAt(values.columns, from);
+    if (columns === null) continue;
+    const cells = [...levels, ...columns];
+    rows.push(cells.map(joined));
+    return { end: from + columns.flat().length, values };
+  }
+  return { end: k, values: null };
 }
 
 /** Rows of [一级指标] [二级指标] 三级指标 and its value cells, until a line that cannot continue the table. */
@@ -352,8 +375,9 @@ function wrappedAt(lines: Line[], k: number, pattern: RegExp): Line[] | null {
     const parts = lines.slice(k, k + n);
     if (parts.some((line) => line.text === '') || !pattern.test(parts.map((line) => line.text).join(''))) continue;
     if (n === 1) return parts;
-    // a level's name has no figure or sign (a value's "=2期" does), and a name, not another level, follows it
-    if (parts.some((line) => NOT_IN_A_LEVEL.test(line.text)) || (k + n < lines.length && isLevel(lines[k + n].text))) continue;
+    // a level's name has no figure or sign (a value's "=2期" does); a 二级 is followed by a name, not by another level
+    const levelAfter = pattern === SECOND_LEVEL && k + n < lines.length && isLevel(lines[k + n].text);
+    if (parts.some((line) => NOT_IN_A_LEVEL.test(line.text)) || levelAfter) continue;
     const tailIsLevel = isLevel(parts[n - 1].text);
     const headIsLevel = parts.slice(0, -1).some((line) => isLevel(line.text) || /指标$/.test(line.text));
     if (!tailIsLevel || !headIsLevel) return parts;

@@ -219,6 +219,24 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
     ]);
   });
 
+  it('read header cells and the opening label a narrow column wrapped (一级指 / 标, 年度(/项目) / 指标值, 项目名 / 称)', async () => {
+    const text = [
+      '项目名', '称', '河道保洁', '主管部', '门', '水务局',
+      '一级指', '标', '二级指标', '三级指标', '年度(/项目)', '指标值',
+      '产出指标', '数量指标', '保洁河道长度', '≥120公里', '满意度指', '标', '服务对象满意度', '居民满意度', '≥90%', '',
+    ].join('\n');
+    expect(tables(await documentFromText(text))).toEqual([
+      [
+        ['项目名称', '河道保洁'],
+        ['主管部门', '水务局'],
+        ['一级指标', '二级指标', '三级指标', '年度(/项目)指标值'],
+        ['产出指标', '数量指标', '保洁河道长度', '≥120公里'],
+        // a wrapped 一级 is followed by its 二级, a level too
+        ['满意度指标', '服务对象满意度', '居民满意度', '≥90%'],
+      ],
+    ]);
+  });
+
   it('keep cells apart that only look wrapped', async () => {
     // a label the list does not know after a value as wide: a label, not the value's tail; a value and a
     // level after it (水质 / 提升 / 满意度指标) are not one wrapped level
