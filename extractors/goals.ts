@@ -1,6 +1,6 @@
 import type { Block, DocumentModel, Source, TableBlock, TableCell } from '../src/model/document.js';
 import type { Goal } from '../src/model/extraction.js';
-import { FORM_CAPTION } from '../src/normalize/line-kinds.js';
+import { FORM_CAPTION, TABLE_POINTER } from '../src/normalize/line-kinds.js';
 import { isIndicatorSentence } from './indicators.js';
 import { locate } from './locate.js';
 import { parseChineseNumeral } from './numbers.js';
@@ -56,7 +56,7 @@ const GOAL_LEAD = /^(?:[\s：:，,]*(?:即|是|分别是|分别为|具体(?:为|
 const SHI_MARKER = /^[一二三四五六七八九十]{1,2}是/;
 const TRAILING = /[\s；;，,。.、]+$/;
 /** A paragraph that points elsewhere ("详见下表。", "绩效目标：具体见下表", "…具体设置情况详见列表。") states no goal. */
-const REFERENCE = /(?:详见|见|参见)(?:下表|附表|表格|列表|附件|.{0,12}?(?:绩效目标表|申报表))/;
+const REFERENCE = new RegExp(TABLE_POINTER);
 
 function kindOf(qualifier: string | undefined): GoalKind {
   if (!qualifier) return 'listed';

@@ -1,5 +1,5 @@
 import type { Block, DocumentModel, TableBlock } from '../src/model/document.js';
-import { FORM_CAPTION } from '../src/normalize/line-kinds.js';
+import { FORM_CAPTION, TABLE_POINTER } from '../src/normalize/line-kinds.js';
 
 /**
  * The layout of a filing: parts (第一部分…), unit headers, project blocks and their sub-sections, the
@@ -204,7 +204,7 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
 }
 
 /** A sentence that sends the reader to the form below it: "（具体见表格）", "详见下表", "见附表". */
-const POINTER_TO_FORM = /(?:详见|参见|具体见|请见|见)(?:下表|附表|表格|.{0,12}表)[）)]?[。.]?$/;
+const POINTER_TO_FORM = new RegExp(`${TABLE_POINTER}[）)]?[。.]?$`);
 
 /** The last line above the form at `index` (its caption, year and lines without words aside), after the title at `title`, points to it. */
 function pointsToForm(blocks: Block[], index: number, title: number): boolean {

@@ -28,6 +28,9 @@ export const HEADING_PATTERNS: HeadingPattern[] = [
   { level: 4, pattern: new RegExp(`^[（(]${NUM}[)）]、?\\s*[^。；;！？，,]{1,28}$`), example: '（一）项目概况' },
 ];
 
+/** What sends the reader to a table elsewhere: "详见下表", "具体见表格", "详见单位的项目绩效目标表". */
+export const TABLE_POINTER = '(?:详见|参见|具体见|请见|见)(?:下表|附表|表格|列表|附件|[^。；，]{0,12}?(?:绩效目标表|申报表|指标表))';
+
 /** A form's caption and its year line, above the form: "财政项目支出绩效目标申报表", "（2024年度）". */
 export const FORM_CAPTION = /(?:申报表|目标表|绩效表)$|^[（(](?:19|20)\d{2}年度?[)）]$/;
 
