@@ -1,7 +1,7 @@
 import type { Block, DocumentModel, TableBlock } from '../src/model/document.js';
 import type { DepartmentGoalList, DepartmentIndicator } from '../src/model/extraction.js';
 import { goalsOfBlock } from './goals.js';
-import { categoryOf, readIndicatorTable, valueSpan } from './indicators.js';
+import { categoryOf, readIndicatorTable, valueSpan, weightOf } from './indicators.js';
 import { locate } from './locate.js';
 import type { Structure } from './structure.js';
 import { parseTableValue } from './thresholds.js';
@@ -53,6 +53,7 @@ function fromTables(tables: readonly TableBlock[], document: Doc): DepartmentInd
       value: row.value,
       unit: row.unit,
       threshold: row.threshold ? { ...row.threshold, source: locate(document, span.start, span.end) } : null,
+      weight: weightOf(row.weightCell, document),
       source,
     };
   });
@@ -101,7 +102,7 @@ function fromLines(lines: readonly Line[], document: Doc): DepartmentIndicator[]
     const first = subcategory && lines.indexOf(subcategory) === lines.indexOf(name) - 1 ? subcategory : name;
     const source = locate(document, first.block.start, last.block.end);
     const threshold = parseTableValue(symbol, value, unit);
-    rows.push({ category, subcategory: subcategory?.text ?? null, name: name.text, symbol, value, unit, threshold: threshold ? { ...threshold, source } : null, source });
+    rows.push({ category, subcategory: subcategory?.text ?? null, name: name.text, symbol, value, unit, threshold: threshold ? { ...threshold, source } : null, weight: null, source });
   };
   const closeRun = (): void => {
     if (runUnderCategory && run.length >= 2) for (const name of run.slice(1)) emit(run[0], name, null, null, null, name);

@@ -374,7 +374,7 @@ export function readIndicatorTable(table: TableBlock): IndicatorRow[] {
 /** A weight as a table writes it: 20, 12.5, 10%, 10分. */
 const WEIGHT = /^(\d{1,3}(?:\.\d+)?)\s*(?:%|％|分)?$/;
 
-function weightOf(cell: TableCell | null, document: Doc): Weight | null {
+export function weightOf(cell: TableCell | null, document: Doc): Weight | null {
   const match = cell ? WEIGHT.exec(cell.text.trim()) : null;
   if (!cell || !match) return null;
   const at = cell.start + cell.text.indexOf(match[1]);

@@ -1,5 +1,6 @@
 import { Decimal } from '../../extractors/decimal.js';
-import type { Amount, DepartmentTask, FormField, FundingItem, Project } from '../model/extraction.js';
+import type { Source } from '../model/document.js';
+import type { Amount, DepartmentTask, FormField, FundingItem, Project, Weight } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 
@@ -16,14 +17,16 @@ export const sumMismatch: Check = ({ extraction }) => [
     ...(project.total ? compare(project, project.total, project.funding_items, '合计') : []),
     ...nested(project, project.funding_items),
     ...formSums(project),
-    ...weightSum(project),
+    ...weightSum(project.name, project.indicators),
   ]),
+  ...weightSum(null, extraction.department_indicators),
   ...taskSums(extraction.department_tasks, extraction.department_tasks_total),
 ];
 
 /**
- * A department-wide form's tasks: the 金额合计 row against the tasks' amounts, and each task's (and the
- * total's) amount against its sources (财政拨款 + 其他资金) where the table gives them.
+ * A department-wide form's tasks: the 金额合计 row against the tasks' amounts, each task's (and the
+ * total's) amount against its sources (财政拨款 + 其他资金) where the table gives them, and the 金额合计's
+ * figure for each source against that source's column.
  */
 function taskSums(tasks: DepartmentTask[], total: DepartmentTask | null): Finding[] {
   const asPart = (task: DepartmentTask): Part => ({ label: task.name, amount: task.amount, source: task.source });
@@ -31,31 +34,44 @@ function taskSums(tasks: DepartmentTask[], total: DepartmentTask | null): Findin
     task.amount && task.parts.some((p) => p.amount !== null)
       ? compare(null, task.amount, task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })), task.name === '合计' ? '金额合计' : task.name)
       : [];
-  return [...(total?.amount && tasks.length > 0 ? compare(null, total.amount, tasks.map(asPart), '金额合计') : []), ...[...tasks, ...(total ? [total] : [])].flatMap(sources)];
+  const column = (k: number): Part[] => tasks.map((task) => ({ label: task.name, amount: task.parts[k]?.amount ?? null, source: task.parts[k]?.amount?.source ?? task.source }));
+  const columns = (total?.parts ?? []).flatMap((part, k) => (part.amount && tasks.length > 0 ? compare(null, part.amount, column(k), `金额合计中的${part.label}`) : []));
+  return [
+    ...(total?.amount && tasks.length > 0 ? compare(null, total.amount, tasks.map(asPart), '金额合计') : []),
+    ...[...tasks, ...(total ? [total] : [])].flatMap(sources),
+    ...columns,
+  ];
 }
 
-/** What the weights of a project's indicators add up to, where its table gives them (权重, 分值). */
+/** What the weights of a table's indicators add up to, where it gives them (权重, 分值). */
 const FULL_WEIGHT = Decimal.of(100);
 
+interface Weighted {
+  name: string;
+  weight: Weight | null;
+  source: Source;
+}
+
 /**
- * The weights of a project's indicators against 100. Only where every indicator of the table has one: a
- * table that weights its categories instead (产出指标 50) leaves its indicators' cells empty.
+ * The weights of a project's (or the department's) indicators against 100. Only where every indicator of
+ * the table has one: a table that weights its categories instead (产出指标 50) leaves its indicators' cells
+ * empty.
  */
-function weightSum(project: Project): Finding[] {
-  const weighted = project.indicators.filter((i) => i.weight !== null);
-  if (weighted.length < 2 || weighted.length < project.indicators.filter((i) => i.source.start >= weighted[0].source.start).length) return [];
-  const sum = weighted.reduce((total, i) => total.add(Decimal.parse(i.weight!.value)), Decimal.ZERO);
+function weightSum(project: string | null, indicators: readonly Weighted[]): Finding[] {
+  const weighted = indicators.filter((i): i is Weighted & { weight: Weight } => i.weight !== null);
+  if (weighted.length < 2 || weighted.length < indicators.filter((i) => i.source.start >= weighted[0].source.start).length) return [];
+  const sum = weighted.reduce((total, i) => total.add(Decimal.parse(i.weight.value)), Decimal.ZERO);
   if (sum.sub(FULL_WEIGHT).isZero) return [];
   return [
     finding({
       kind: 'sum_mismatch',
       severity: 'error',
-      project: project.name,
+      project,
       message: `${weighted.length}项指标的权重合计${sum.toString()}，不等于100`,
       message_en: `The weights of the ${weighted.length} indicators add up to ${sum.toString()}, not 100`,
       expected: FULL_WEIGHT.toString(),
       actual: sum.toString(),
-      locations: weighted.map((i) => at(i.weight!.source, `weight of ${i.name}`)),
+      locations: weighted.map((i) => at(i.weight.source, `weight of ${i.name}`)),
     }),
   ];
 }

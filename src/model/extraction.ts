@@ -152,6 +152,8 @@ export const DepartmentIndicator = z.object({
   value: z.string().nullable(),
   unit: z.string().nullable(),
   threshold: Threshold.nullable(),
+  /** Where the table has a 权重 / 分值 column; null otherwise (and in extractions stored before it was read). */
+  weight: Weight.nullable().default(null),
   source: Source,
 });
 export type DepartmentIndicator = z.infer<typeof DepartmentIndicator>;

@@ -40,7 +40,7 @@ export class ExtractionWriter {
       ),
       departmentFormGoal: db.prepare('INSERT INTO department_form_goals (filing_id, idx, kind, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       departmentIndicator: db.prepare(
-        'INSERT INTO department_indicators (filing_id, idx, category, subcategory, name, symbol, value, unit, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO department_indicators (filing_id, idx, category, subcategory, name, symbol, value, unit, weight, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
     };
   }
@@ -61,7 +61,7 @@ export class ExtractionWriter {
     });
     for (const goal of valid.department_form_goals) this.insert.departmentFormGoal.run(filingId, goal.index, goal.kind, goal.text, ...span(goal.source));
     valid.department_indicators.forEach((row, idx) =>
-      this.insert.departmentIndicator.run(filingId, idx, row.category, row.subcategory, row.name, row.symbol, row.value, row.unit, ...span(row.source)),
+      this.insert.departmentIndicator.run(filingId, idx, row.category, row.subcategory, row.name, row.symbol, row.value, row.unit, row.weight === null ? null : Number(row.weight.value), ...span(row.source)),
     );
   }
 

@@ -289,7 +289,7 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
   },
   {
     version: 8,
-    description: 'department_tasks and department_form_goals: the 年度主要任务 of a department-wide form with its 金额合计 row, and its 年度总体目标',
+    description: 'department_tasks and department_form_goals: the 年度主要任务 of a department-wide form with its 金额合计 row, and its 年度总体目标; department_indicators.weight',
     sql: `
       CREATE TABLE department_tasks (
         id          INTEGER PRIMARY KEY,
@@ -317,6 +317,8 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
         end       INTEGER NOT NULL
       );
       CREATE INDEX department_form_goals_filing ON department_form_goals (filing_id);
+
+      ALTER TABLE department_indicators ADD COLUMN weight REAL;
     `,
   },
 ];

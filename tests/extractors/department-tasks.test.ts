@@ -69,6 +69,30 @@ describe('department-wide forms: 年度主要任务', () => {
       ['“金额合计”210万元', '210', '200'],
       ['“金额合计”210万元', '210', '200'],
     ]);
-    expect(await sums(form({ rows: ['| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |', '|  | 防汛保障 | 汛期值守与抢险 | 80 | 70 | 0 |'] }))).toEqual([['“防汛保障”80万元', '80', '70']]);
+    // a source that does not add up to its task's budget, and so not to the 金额合计's figure for that source either
+    expect(await sums(form({ rows: ['| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |', '|  | 防汛保障 | 汛期值守与抢险 | 80 | 70 | 0 |'] }))).toEqual([
+      ['“防汛保障”80万元', '80', '70'],
+      ['“金额合计中的财政拨款”180万元', '180', '170'],
+    ]);
+  });
+
+  it('checks the department’s indicator weights against 100', async () => {
+    const weighted = (weights: string[]) =>
+      [
+        '部门整体支出绩效目标申报表',
+        '| 部门（单位）名称 | 青浦区水务局 |  |  |  |',
+        '| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 权重 |',
+        `|  | 产出指标 | 数量指标 | 保洁河道长度 | ≥120公里 | ${weights[0]} |`,
+        `|  | 满意度指标 | 服务对象满意度 | 居民满意度 | ≥90% | ${weights[1]} |`,
+      ].join('\n');
+    const check = async (text: string) => {
+      const document = await documentFromText(text);
+      const extraction = extractFiling(document);
+      return { extraction, sums: runChecks({ document, extraction }).filter((f) => f.kind === 'sum_mismatch') };
+    };
+    const wrong = await check(weighted(['60', '30']));
+    expect(wrong.extraction.department_indicators.map((i) => i.weight?.value)).toEqual(['60', '30']);
+    expect(wrong.sums.map((f) => [f.project, f.expected, f.actual])).toEqual([[null, '100', '90']]);
+    expect((await check(weighted(['60', '40']))).sums).toEqual([]);
   });
 });
