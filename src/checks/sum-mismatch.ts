@@ -1,6 +1,6 @@
 import { Decimal } from '../../extractors/decimal.js';
 import type { Source } from '../model/document.js';
-import type { Amount, DepartmentTask, FormField, FundingItem, Project, Weight } from '../model/extraction.js';
+import { taskRows, type Amount, type DepartmentTask, type Extraction, type FormField, type FundingItem, type Project, type Weight } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 
@@ -20,7 +20,7 @@ export const sumMismatch: Check = ({ extraction }) => [
     ...weightSum(project.name, project.indicators),
   ]),
   ...weightSum(null, extraction.department_indicators),
-  ...taskSums(extraction.department_tasks, extraction.department_tasks_total),
+  ...taskSums(extraction),
 ];
 
 /**
@@ -28,17 +28,18 @@ export const sumMismatch: Check = ({ extraction }) => [
  * total's) amount against its sources (财政拨款 + 其他资金) where the table gives them, and the 金额合计's
  * figure for each source against that source's column.
  */
-function taskSums(tasks: DepartmentTask[], total: DepartmentTask | null): Finding[] {
+function taskSums(extraction: Extraction): Finding[] {
+  const { department_tasks: tasks, department_tasks_total: total } = extraction;
   const asPart = (task: DepartmentTask): Part => ({ label: task.name, amount: task.amount, source: task.source });
-  const sources = (task: DepartmentTask) =>
+  const sources = ({ role, task }: ReturnType<typeof taskRows>[number]) =>
     task.amount && task.parts.some((p) => p.amount !== null)
-      ? compare(null, task.amount, task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })), task.name === '合计' ? '金额合计' : task.name)
+      ? compare(null, task.amount, task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })), role === 'total' ? '金额合计' : task.name)
       : [];
   const column = (k: number): Part[] => tasks.map((task) => ({ label: task.name, amount: task.parts[k]?.amount ?? null, source: task.parts[k]?.amount?.source ?? task.source }));
   const columns = (total?.parts ?? []).flatMap((part, k) => (part.amount && tasks.length > 0 ? compare(null, part.amount, column(k), `金额合计中的${part.label}`) : []));
   return [
     ...(total?.amount && tasks.length > 0 ? compare(null, total.amount, tasks.map(asPart), '金额合计') : []),
-    ...[...tasks, ...(total ? [total] : [])].flatMap(sources),
+    ...taskRows(extraction).flatMap(sources),
     ...columns,
   ];
 }

@@ -1,7 +1,7 @@
 import { Decimal } from '../../extractors/decimal.js';
 import type { DocumentModel } from '../model/document.js';
 import type { ExportedFiling } from '../model/export.js';
-import type { FundingItem, Indicator, Project } from '../model/extraction.js';
+import { taskRows, type FundingItem, type Indicator, type Project } from '../model/extraction.js';
 import type { Finding, FindingLocation } from '../model/finding.js';
 import { FILING_SCRIPT, FILING_STYLE } from './assets.js';
 import { fundingBars } from './bar-chart.js';
@@ -174,7 +174,7 @@ function projectsSection(input: FilingPageInput): Html {
 
 function departmentSection(input: FilingPageInput): Html | '' {
   const { department_goals: goals, department_indicators: indicators, department_form_goals: formGoals } = input.filing;
-  const tasks = [...input.filing.department_tasks, ...(input.filing.department_tasks_total ? [input.filing.department_tasks_total] : [])];
+  const tasks = taskRows(input.filing).map((row) => row.task);
   if (!goals.length && !indicators.length && !formGoals.length && !tasks.length) return '';
   return html`<section id="sec-department"><h2>部门汇总</h2>
 ${formGoals.length ? html`<h3 class="sub">部门整体目标</h3><ol class="goals">${formGoals.map(

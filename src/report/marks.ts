@@ -1,6 +1,6 @@
 import type { Source } from '../model/document.js';
 import type { ExportedFiling } from '../model/export.js';
-import type { Amount, FundingItem } from '../model/extraction.js';
+import { taskRows, type Amount, type FundingItem } from '../model/extraction.js';
 import type { Finding, FindingLocation } from '../model/finding.js';
 import type { Mark } from './highlight.js';
 import { KIND_LABEL, SEVERITY_LABEL, THRESHOLD_OP_LABEL, roleLabel, type ValueKind } from './labels.js';
@@ -72,7 +72,7 @@ export function valueMarks(filing: ExportedFiling): Mark[] {
     list.goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentGoal(l, j), goal.source, `部门分项绩效目标（${list.project}）`))),
   );
   filing.department_form_goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentFormGoal(j), goal.source, `部门整体目标${goal.index}`)));
-  [...filing.department_tasks, ...(filing.department_tasks_total ? [filing.department_tasks_total] : [])].forEach((task, j) => {
+  taskRows(filing).forEach(({ task }, j) => {
     if (task.amount) marks.push(valueMark('amount', markId.departmentTask(j), task.amount.source, amountTitle(`年度主要任务（${task.name}）`, task.amount)));
   });
   filing.department_indicators.forEach((indicator, j) => {

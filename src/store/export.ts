@@ -1,6 +1,6 @@
 import { Decimal } from '../../extractors/decimal.js';
 import { ExportedFiling } from '../model/export.js';
-import { Extraction, type FundingItem } from '../model/extraction.js';
+import { Extraction, taskRows, type FundingItem } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import type { FilingStore } from './database.js';
 
@@ -81,10 +81,7 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
         }),
       );
     case 'department_tasks':
-      return [
-        ...filing.department_tasks.map((task) => ['task', task] as const),
-        ...(filing.department_tasks_total ? [['total', filing.department_tasks_total] as const] : []),
-      ].map(([role, task]) => [
+      return taskRows(filing).map(({ role, task }) => [
         id, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null,
         task.parts.map((p) => `${p.label}=${p.amount?.wan ?? ''}`).join('；'), task.source.page, task.source.start, task.source.end,
       ]);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Source } from '../model/document.js';
-import { Extraction, type DepartmentTask, type FundingItem, type Project } from '../model/extraction.js';
+import { Extraction, taskRows, type FundingItem, type Project } from '../model/extraction.js';
 
 /**
  * Bumped whenever extraction or checks change what they produce: a stored filing of an older version is
@@ -53,9 +53,7 @@ export class ExtractionWriter {
     for (const list of valid.department_goals) {
       for (const goal of list.goals) this.insert.departmentGoal.run(filingId, list.project, goal.index, goal.text, ...span(goal.source));
     }
-    const tasks: [role: 'task' | 'total', task: DepartmentTask][] = valid.department_tasks.map((task) => ['task', task]);
-    if (valid.department_tasks_total) tasks.push(['total', valid.department_tasks_total]);
-    tasks.forEach(([role, task], idx) => {
+    taskRows(valid).forEach(({ role, task }, idx) => {
       const parts = JSON.stringify(task.parts.map((p) => ({ label: p.label, wan: p.amount?.wan ?? null, text: p.amount?.text ?? null })));
       this.insert.departmentTask.run(filingId, idx, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null, parts, ...span(task.source));
     });
