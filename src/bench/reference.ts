@@ -2,9 +2,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
 import type { Format } from '../model/document.js';
 import { PDF_ASSETS } from '../parsers/pdf.js';
+import { PDFParse } from '../parsers/pdfjs.js';
 
 const run = promisify(execFile);
 

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFParse, type LoadParameters } from 'pdf-parse';
 import type { Message } from '../model/document.js';
 import { splitLines, type SourceItem } from '../normalize/source-items.js';
 import { displayWidth } from '../normalize/characters.js';
 import { IngestError } from './errors.js';
 import { joinTablesAcrossPages, placeTables } from './pdf-tables.js';
+import { PDFJS_DIR, PDFParse, type LoadParameters } from './pdfjs.js';
 import type { ParsedSource } from './parsed-source.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';
 
@@ -14,16 +13,11 @@ export const PDF_PAGE_SEPARATOR = '\f';
 
 /**
  * The CMaps and standard fonts shipped with the pdfjs-dist that pdf-parse uses: without cMapUrl, PDFs
- * whose CJK fonts rely on standard CMaps (no embedded ToUnicode) come out empty.
+ * whose CJK fonts rely on standard CMaps (no embedded ToUnicode) come out empty. In Node, pdf.js reads
+ * them with fs: plain directory paths with a trailing slash, not file:// URLs.
  */
-const pdfjsDir = (() => {
-  const require = createRequire(import.meta.url);
-  const fromPdfParse = createRequire(require.resolve('pdf-parse'));
-  return path.dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
-})();
-// In Node, pdf.js reads these with fs: plain directory paths with a trailing slash, not file:// URLs.
-const CMAP_URL = path.join(pdfjsDir, 'cmaps') + path.sep;
-const STANDARD_FONTS_URL = path.join(pdfjsDir, 'standard_fonts') + path.sep;
+const CMAP_URL = path.join(PDFJS_DIR, 'cmaps') + path.sep;
+const STANDARD_FONTS_URL = path.join(PDFJS_DIR, 'standard_fonts') + path.sep;
 
 /** The PDFParse options that give pdf.js its CMaps and fonts (the benchmark's bare-parser reference uses them too). */
 export const PDF_ASSETS = { cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL } as const;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
+import { PDFParse } from '../../src/parsers/pdfjs.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FONT_SINK_DOCUMENT, PDF_ASSETS, PDF_READ_OPTIONS, parsePdf } from '../../src/parsers/pdf.js';
 import { hasShared, repoRoot, samplePath, sharedDir, warnSkipped } from '../helpers/paths.js';
