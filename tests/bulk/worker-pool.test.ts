@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Format } from '../../src/model/document.js';
 import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
 import type { FileFacts } from '../../src/pipeline/record.js';
-import { WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
+import { WORKER_YOUNG_HEAP_MB, WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
 import { tempDir, writeTextCorpus } from './helpers.js';
 
 /** A stand-in worker speaking the pool's protocol: it dies on crash.txt and answers the rest at once. */
@@ -38,6 +39,24 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("sizes each worker's young generation by the format of the first file it is given", async () => {
+    const entry = path.join(dir, 'limits-worker.mjs');
+    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, youngMb: resourceLimits.maxYoungGenerationSizeMb }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
+    const youngOf = async (formats: Format[]) => {
+      const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, entry });
+      try {
+        const outcomes = await Promise.all(formats.map((format, k) => pool.run({ ...fileFacts(`f${k}.${format}`), format }, new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
+        return outcomes.map((o) => (o.ok ? (o.record as unknown as { youngMb: number }).youngMb : o.failure.code));
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await youngOf(['txt', 'pdf'])).toEqual([WORKER_YOUNG_HEAP_MB.txt, WORKER_YOUNG_HEAP_MB.txt]);
+    expect(await youngOf(['pdf', 'txt'])).toEqual([WORKER_YOUNG_HEAP_MB.pdf, WORKER_YOUNG_HEAP_MB.pdf]);
+    expect(await youngOf(['docx'])).toEqual([WORKER_YOUNG_HEAP_MB.docx]);
+    expect(WORKER_YOUNG_HEAP_MB.pdf).toBeGreaterThan(WORKER_YOUNG_HEAP_MB.txt);
   });
 
   it('stops with WorkerStartError when the worker cannot start, instead of starting it again and again', async () => {
