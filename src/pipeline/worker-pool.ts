@@ -27,9 +27,10 @@ const WORKER_HEAP_MB = 2048;
  * A worker's young generation (where V8 puts new objects; V8's own default is up to 3 × 16 MB), by the
  * format of the first file it is given, since it is set when the worker starts. For text, 48 MB saved 2–5%
  * of the CPU time at most, and two workers with 48 MB held 434 MB at the end of 10,000 generated TXT
- * filings (the target is 400; 367 MB with 8 MB that day). mammoth's XML tree and pdf.js make more garbage per file: with 8 MB a DOCX worker spent
- * a fifth of its time collecting it, and 48 MB takes 14% off the CPU time of a DOCX run and 10% off a PDF
- * run (200 generated files each, one worker, three alternating runs).
+ * filings, against 400 MB with 8 MB the same day (the target is 400). mammoth's XML tree and pdf.js make
+ * more garbage per file: with 8 MB a DOCX worker spent a fifth of its time collecting it, and 48 MB takes
+ * 14% off the CPU time of a DOCX run and 10% off a PDF run (200 generated files each, one worker, three
+ * alternating runs).
  */
 export const WORKER_YOUNG_HEAP_MB: Record<Format, number> = { txt: 8, docx: 48, pdf: 48 };
 
