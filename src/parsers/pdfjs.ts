@@ -18,43 +18,38 @@ import { pathToFileURL } from 'node:url';
  */
 
 /** Where the builtins that the polyfills may replace live (globalThis is left alone: Node defines some of its properties lazily). */
-const BUILTIN_HOLDERS: Record<string, object> = {
+const BUILTIN_HOLDERS: object[] = [
   Array,
-  'Array.prototype': Array.prototype,
-  'ArrayBuffer.prototype': ArrayBuffer.prototype,
-  'Function.prototype': Function.prototype,
+  Array.prototype,
+  ArrayBuffer.prototype,
+  Function.prototype,
   JSON,
-  'Map.prototype': Map.prototype,
+  Map.prototype,
   Math,
   Number,
   Object,
   Promise,
   Reflect,
-  'RegExp.prototype': RegExp.prototype,
-  'Set.prototype': Set.prototype,
-  'String.prototype': String.prototype,
-  'TypedArray.prototype': Object.getPrototypeOf(Uint8Array.prototype) as object,
-  'Uint8Array.prototype': Uint8Array.prototype,
-};
+  RegExp.prototype,
+  Set.prototype,
+  String.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object, // %TypedArray%.prototype
+  Uint8Array.prototype,
+];
 
-type Snapshot = { name: string; holder: object; key: string | symbol; descriptor: PropertyDescriptor }[];
+type Snapshot = { holder: object; key: string | symbol; descriptor: PropertyDescriptor }[];
 
 function snapshotBuiltins(): Snapshot {
-  return Object.entries(BUILTIN_HOLDERS).flatMap(([name, holder]) =>
-    Reflect.ownKeys(holder).map((key) => ({ name, holder, key, descriptor: Object.getOwnPropertyDescriptor(holder, key)! })),
-  );
+  return BUILTIN_HOLDERS.flatMap((holder) => Reflect.ownKeys(holder).map((key) => ({ holder, key, descriptor: Object.getOwnPropertyDescriptor(holder, key)! })));
 }
 
-/** Put back every builtin of the snapshot whose value a load replaced. Returns their names. */
-function restoreBuiltins(snapshot: Snapshot): string[] {
-  const restored: string[] = [];
-  for (const { name, holder, key, descriptor } of snapshot) {
+/** Put back every builtin of the snapshot whose value a load replaced. */
+function restoreBuiltins(snapshot: Snapshot): void {
+  for (const { holder, key, descriptor } of snapshot) {
     const now = Object.getOwnPropertyDescriptor(holder, key);
     if (now && Object.is(now.value, descriptor.value) && now.get === descriptor.get && now.set === descriptor.set) continue;
     Object.defineProperty(holder, key, descriptor);
-    restored.push(`${name}.${String(key)}`);
   }
-  return restored;
 }
 
 /** The pdfjs-dist that pdf-parse depends on (its CMaps, standard fonts and worker bundle). */
@@ -71,8 +66,7 @@ await import(workerBundle);
 // pdf.js imports its worker bundle from here at the first document: the module already loaded, not a second copy
 pdfParse.PDFParse.setWorker(workerBundle);
 
-/** The builtins put back after loading pdf.js (Array.prototype.push, JSON.parse… on Node 20). */
-export const RESTORED_BUILTINS: readonly string[] = restoreBuiltins(snapshot);
+restoreBuiltins(snapshot);
 
 export const PDFParse = pdfParse.PDFParse;
 export type PDFParse = InstanceType<typeof PDFParse>;
