@@ -779,6 +779,15 @@ const recentResults = new Map<string, readonly NumberMatch[]>();
 const RECENT_LIMIT = 2048;
 
 /**
+ * Drop the kept answers. Texts seldom repeat from one filing to the next, so a caller that has finished
+ * a filing calls this: what the cache held would only be carried from file to file, and a worker's heap
+ * grows with what it keeps.
+ */
+export function forgetRecentNumbers(): void {
+  recentResults.clear();
+}
+
+/**
  * Every character at which readAt can read something: digits and signs, numeral characters, the 百分之
  * prefixes and the first characters of the percentage words. Most of a filing's characters are none of
  * these, and skipping them is most of the scanner's speed.

@@ -28,6 +28,11 @@ export function shingles(text: string): ReadonlySet<string> {
 const recent = new Map<string, ReadonlySet<string>>();
 const RECENT_LIMIT = 4096;
 
+/** Drop the kept answers, when a filing is done (see forgetRecentNumbers). */
+export function forgetRecentShingles(): void {
+  recent.clear();
+}
+
 function segment(text: string): ReadonlySet<string> {
   const list = words(text);
   if (list.length < 2) return new Set(list);

@@ -1,6 +1,8 @@
 import { extractWithStructure } from '../../extractors/index.js';
+import { forgetRecentNumbers } from '../../extractors/numbers.js';
 import { paragraphsOf } from '../checks/copied-section.js';
 import { runChecks } from '../checks/index.js';
+import { forgetRecentShingles } from '../checks/similarity.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 import { IngestError, asIngestError } from '../parsers/errors.js';
@@ -39,5 +41,9 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
     return { file, document, meta: parsed.meta, extraction, findings, copyParagraphs, timings };
   } catch (error) {
     throw error instanceof IngestError ? error : asIngestError(error, stage);
+  } finally {
+    // the caches serve one filing's repeated questions; kept across files they only hold memory
+    forgetRecentNumbers();
+    forgetRecentShingles();
   }
 }
