@@ -39,8 +39,8 @@ export function paragraphsOf(document: DocumentModel): IndexedParagraph[] {
     if (block.type === 'table' || block.type === 'heading') return;
     const plain = plainText(block.text);
     if (plain.length < MIN_PARAGRAPH_CHARS) return;
-    const set = shingles(block.text);
-    out.push({ index, fingerprint: hash32(plain) | 0, bands: bandKeys(signature(set)), shingles: hashedShingles(set) });
+    const hashes = hashedShingles(shingles(block.text));
+    out.push({ index, fingerprint: hash32(plain) | 0, bands: bandKeys(signature(hashes)), shingles: hashes });
   });
   return out;
 }

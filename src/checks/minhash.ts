@@ -28,12 +28,13 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
+// int32 elements: a plain array would hold the larger seeds as heap numbers
+const SEEDS = Int32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
 
-export function signature(shingles: Iterable<string>): Uint32Array {
+/** The MinHash signature of a set of shingles, given as their hash32 values (each hashed once, by the caller). */
+export function signature(shingleHashes: Iterable<number>): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles) {
-    const base = hash32(shingle);
+  for (const base of shingleHashes) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
       const value = mix32(base ^ SEEDS[i]);
       if (value < sig[i]) sig[i] = value;
