@@ -61,7 +61,9 @@ export const PDFJS_DIR = (() => {
 
 const snapshot = snapshotBuiltins();
 const pdfParse = await import('pdf-parse');
-const workerBundle = pathToFileURL(path.join(PDFJS_DIR, 'legacy', 'build', 'pdf.worker.mjs')).href;
+// the minified build of the same bundle: V8 keeps a module's source for as long as the thread lives, and
+// the plain one (2 MB, held as a 4 MB two-byte string) was the largest thing in a PDF worker's heap
+const workerBundle = pathToFileURL(path.join(PDFJS_DIR, 'legacy', 'build', 'pdf.worker.min.mjs')).href;
 await import(workerBundle);
 // pdf.js imports its worker bundle from here at the first document: the module already loaded, not a second copy
 pdfParse.PDFParse.setWorker(workerBundle);
