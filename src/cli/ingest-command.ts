@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIMEOUT_MS, ingest, type FileEvent, type IngestOptions, type IngestSummary } from '../pipeline/ingest.js';
 import { RunStats } from '../pipeline/run-stats.js';
 import { countInputs } from '../pipeline/walk.js';
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../pipeline/worker-pool.js';
 import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
 import { DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
@@ -19,6 +20,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'max-size': { type: 'string' },
   'max-pages': { type: 'string' },
+  'worker-heap': { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   'progress-every': { type: 'string' },
@@ -28,7 +30,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
   usage: `filings ingest <files or folders…> [--db PATH] [--force] [--workers N] [--timeout SECONDS]
-                 [--max-size MB] [--max-pages N] [--quiet] [--json]
+                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--quiet] [--json]
 
 Folders are walked recursively for .txt, .docx and .pdf files. Files are processed in parallel by worker
 threads and committed in batches, each filing atomically; one line per file says ok, skipped (unchanged)
@@ -43,6 +45,8 @@ Options:
                        (default ${DEFAULT_TIMEOUT_MS / 1000})
   --max-size MB        larger files are refused as TOO_LARGE without being read (default ${DEFAULT_MAX_FILE_BYTES / MIB}, in MiB)
   --max-pages N        documents with more pages are refused as TOO_MANY_PAGES (default ${DEFAULT_PARSE_LIMITS.maxPages})
+  --worker-heap MB     each worker's JavaScript heap limit (default ${DEFAULT_WORKER_HEAP_MB}, at least ${MIN_WORKER_HEAP_MB}): a file
+                       that needs more fails alone; below ${DEFAULT_WORKER_HEAP_MB} the workers hold less memory and run slower
   --quiet              print only the summary: no per-file lines, no progress
   --json               print the summary as JSON on standard output (per-file lines and the human
                        summary then go to standard error)
@@ -113,6 +117,7 @@ function readSettings(values: IngestValues) {
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     maxFileBytes: maxSizeMb === undefined ? undefined : Math.round(maxSizeMb * MIB),
     limits: { ...DEFAULT_PARSE_LIMITS, maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages },
+    workerHeapMb: workerHeap(values['worker-heap']),
   };
   return {
     ingest: ingestOptions,
@@ -120,6 +125,12 @@ function readSettings(values: IngestValues) {
     json: values.json === true,
     progressEveryMs: (positiveNumber(values['progress-every'], '--progress-every') ?? DEFAULT_PROGRESS_SECONDS) * 1000,
   };
+}
+
+function workerHeap(value: string | undefined): number | undefined {
+  const mb = positiveInteger(value, '--worker-heap');
+  if (mb !== undefined && mb < MIN_WORKER_HEAP_MB) throw new UsageError(`--worker-heap takes at least ${MIN_WORKER_HEAP_MB} (MB), not "${value}"`);
+  return mb;
 }
 
 export function relative(filePath: string): string {

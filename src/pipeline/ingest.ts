@@ -20,6 +20,8 @@ export interface IngestOptions {
   workers?: number;
   /** A file still processing after this long is recorded as a TIMEOUT error; default 60 s. */
   timeoutMs?: number;
+  /** Each worker's JavaScript heap limit in MB; default 2,048 (see DEFAULT_WORKER_HEAP_MB). */
+  workerHeapMb?: number;
   /** Larger files are refused (TOO_LARGE) before being read; default 200 MiB. */
   maxFileBytes?: number;
   limits?: ParseLimits;
@@ -80,7 +82,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   let pool: WorkerPool | null = null;
   const writer = new BatchWriter(store, emit, fail, options.batch ?? DEFAULT_BATCH_LIMITS);
   try {
-    pool = new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    pool = new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, heapMb: options.workerHeapMb });
     const file = new FileIngest(store, pool, writer, inFlight, emit, options);
     for await (const entry of walkInputs(inputs)) {
       if (stopping()) break;

@@ -1,5 +1,7 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { samplePath } from '../helpers/paths.js';
 import { runCliAsync, tempDir, writeTextCorpus } from './helpers.js';
 
 const CONTROL = /[\r\x1b]/;
@@ -43,11 +45,28 @@ describe('ingest output when not on a terminal', () => {
   });
 
   it('refuses bad limits as usage errors', async () => {
-    for (const args of [['--workers', '0'], ['--timeout', 'soon'], ['--max-size', '-1'], ['--max-pages', '2.5']]) {
+    for (const args of [['--workers', '0'], ['--timeout', 'soon'], ['--max-size', '-1'], ['--max-pages', '2.5'], ['--worker-heap', '64'], ['--worker-heap', '1.5']]) {
       const run = await runCliAsync(['ingest', corpus, ...args]);
       expect(run.code).toBe(2);
+      expect(run.stderr).toContain(args[0]);
     }
   });
+
+  it('runs with a lower --worker-heap, and a file that needs more fails alone, naming the limit', async () => {
+    const run = await runCliAsync(['ingest', corpus, '--db', path.join(dir, 'heap.sqlite'), '--worker-heap', '256', '--quiet', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 12, ingested: 12, failed: 0 });
+
+    // the sample 150 times over (5 MB of text) needs far more than 128 MB of heap; the small filings do not
+    const mixed = path.join(dir, 'heap-mixed');
+    mkdirSync(mixed);
+    writeFileSync(path.join(mixed, 'huge.txt'), readFileSync(samplePath('txt'), 'utf8').repeat(150));
+    writeTextCorpus(mixed, 2, 40);
+    const tight = await runCliAsync(['ingest', mixed, '--db', path.join(dir, 'tight.sqlite'), '--worker-heap', '128', '--workers', '1']);
+    expect(tight.code).toBe(1);
+    expect(tight.stdout).toMatch(/^error +\S*huge\.txt +INTERNAL: .*ran out of memory \(heap limit 128 MB; see --worker-heap\)$/m);
+    expect(tight.stdout).toMatch(/3 file\(s\): 2 ingested, 0 skipped, 1 failed/);
+  }, 60_000);
 
   it('applies --max-size and --max-pages', async () => {
     const run = await runCliAsync(['ingest', corpus, '--db', path.join(dir, 'limits.sqlite'), '--max-size', '0.001', '--quiet', '--json']);

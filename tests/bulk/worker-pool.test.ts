@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Format } from '../../src/model/document.js';
 import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
 import type { FileFacts } from '../../src/pipeline/record.js';
-import { WORKER_YOUNG_HEAP_MB, WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_HEAP_MB, WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
 import { tempDir, writeTextCorpus } from './helpers.js';
 
 /** A stand-in worker speaking the pool's protocol: it dies on crash.txt and answers the rest at once. */
@@ -57,6 +57,24 @@ describe('WorkerPool', () => {
     expect(await youngOf(['pdf', 'txt'])).toEqual([WORKER_YOUNG_HEAP_MB.pdf, WORKER_YOUNG_HEAP_MB.pdf]);
     expect(await youngOf(['docx'])).toEqual([WORKER_YOUNG_HEAP_MB.docx]);
     expect(WORKER_YOUNG_HEAP_MB.pdf).toBeGreaterThan(WORKER_YOUNG_HEAP_MB.txt);
+  });
+
+  it('gives each worker the heap limit it is asked for (default 2,048 MB), and refuses one too small to work', async () => {
+    const entry = path.join(dir, 'heap-worker.mjs');
+    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, oldMb: resourceLimits.maxOldGenerationSizeMb }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
+    const heapOf = async (heapMb?: number) => {
+      const pool = new WorkerPool({ size: 2, timeoutMs: 10_000, entry, heapMb });
+      try {
+        const outcomes = await Promise.all(['a.txt', 'b.pdf'].map((name) => pool.run(fileFacts(name), new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
+        return outcomes.map((o) => (o.ok ? (o.record as unknown as { oldMb: number }).oldMb : o.failure.code));
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await heapOf()).toEqual([DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_HEAP_MB]);
+    expect(DEFAULT_WORKER_HEAP_MB).toBe(2048);
+    expect(await heapOf(512)).toEqual([512, 512]);
+    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry, heapMb: MIN_WORKER_HEAP_MB - 1 })).toThrow(RangeError);
   });
 
   it('stops with WorkerStartError when the worker cannot start, instead of starting it again and again', async () => {
