@@ -28,7 +28,7 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-// int32 elements: a plain array would hold the larger seeds as heap numbers
+// as int32, the way `^` reads them
 const SEEDS = Int32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
 
 /** The MinHash signature of a set of shingles, given as their hash32 values (each hashed once, by the caller). */
