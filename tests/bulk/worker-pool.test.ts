@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { Format } from '../../src/model/document.js';
 import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
@@ -41,18 +42,22 @@ describe('WorkerPool', () => {
     }
   });
 
-  it("sizes each worker's young generation by the format of the first file it is given", async () => {
+  /** The resource limits each file's worker ran with, from a stand-in worker that reports them. */
+  const limitsOf = async (formats: Format[], options: { size: number; heapMb?: number }) => {
     const entry = path.join(dir, 'limits-worker.mjs');
-    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, youngMb: resourceLimits.maxYoungGenerationSizeMb }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
-    const youngOf = async (formats: Format[]) => {
-      const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, entry });
-      try {
-        const outcomes = await Promise.all(formats.map((format, k) => pool.run({ ...fileFacts(`f${k}.${format}`), format }, new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
-        return outcomes.map((o) => (o.ok ? (o.record as unknown as { youngMb: number }).youngMb : o.failure.code));
-      } finally {
-        await pool.close();
-      }
-    };
+    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, limits: resourceLimits }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
+    const pool = new WorkerPool({ timeoutMs: 10_000, entry, ...options });
+    try {
+      const outcomes = await Promise.all(formats.map((format, k) => pool.run({ ...fileFacts(`f${k}.${format}`), format }, new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
+      return outcomes.map((o) => (o.ok ? (o.record as unknown as { limits: ResourceLimits }).limits : o.failure.code));
+    } finally {
+      await pool.close();
+    }
+  };
+
+  it("sizes each worker's young generation by the format of the first file it is given", async () => {
+    const youngOf = async (formats: Format[]) =>
+      (await limitsOf(formats, { size: 1 })).map((limits) => (typeof limits === 'string' ? limits : limits.maxYoungGenerationSizeMb));
     expect(await youngOf(['txt', 'pdf'])).toEqual([WORKER_YOUNG_HEAP_MB.txt, WORKER_YOUNG_HEAP_MB.txt]);
     expect(await youngOf(['pdf', 'txt'])).toEqual([WORKER_YOUNG_HEAP_MB.pdf, WORKER_YOUNG_HEAP_MB.pdf]);
     expect(await youngOf(['docx'])).toEqual([WORKER_YOUNG_HEAP_MB.docx]);
@@ -60,21 +65,12 @@ describe('WorkerPool', () => {
   });
 
   it('gives each worker the heap limit it is asked for (default 2,048 MB), and refuses one too small to work', async () => {
-    const entry = path.join(dir, 'heap-worker.mjs');
-    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, oldMb: resourceLimits.maxOldGenerationSizeMb }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
-    const heapOf = async (heapMb?: number) => {
-      const pool = new WorkerPool({ size: 2, timeoutMs: 10_000, entry, heapMb });
-      try {
-        const outcomes = await Promise.all(['a.txt', 'b.pdf'].map((name) => pool.run(fileFacts(name), new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
-        return outcomes.map((o) => (o.ok ? (o.record as unknown as { oldMb: number }).oldMb : o.failure.code));
-      } finally {
-        await pool.close();
-      }
-    };
+    const heapOf = async (heapMb?: number) =>
+      (await limitsOf(['txt', 'pdf'], { size: 2, heapMb })).map((limits) => (typeof limits === 'string' ? limits : limits.maxOldGenerationSizeMb));
     expect(await heapOf()).toEqual([DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_HEAP_MB]);
     expect(DEFAULT_WORKER_HEAP_MB).toBe(2048);
     expect(await heapOf(512)).toEqual([512, 512]);
-    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry, heapMb: MIN_WORKER_HEAP_MB - 1 })).toThrow(RangeError);
+    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'limits-worker.mjs'), heapMb: MIN_WORKER_HEAP_MB - 1 })).toThrow(RangeError);
   });
 
   it('stops with WorkerStartError when the worker cannot start, instead of starting it again and again', async () => {
