@@ -1,13 +1,13 @@
 import type { DocumentModel } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
-import { extractDepartmentGoals, extractDepartmentIndicators } from './department.js';
-import { extractDepartmentTasks } from './department-tasks.js';
-import { extractFunding } from './funding.js';
-import { departmentFormGoals, extractGoals } from './goals.js';
-import { extractIndicators } from './indicators.js';
-import { locate } from './locate.js';
-import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './projects.js';
-import { findStructure, type ProjectSection, type Structure } from './structure.js';
+import { extractDepartmentGoals, extractDepartmentIndicators } from './fields/department.js';
+import { extractDepartmentTasks } from './fields/department-tasks.js';
+import { extractFunding } from './fields/funding.js';
+import { departmentFormGoals, extractGoals } from './fields/goals.js';
+import { extractIndicators } from './fields/indicators.js';
+import { locate } from '../src/model/locate.js';
+import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './layout/projects.js';
+import { findStructure, type ProjectSection, type Structure } from './layout/structure.js';
 
 /** Everything the extractors find in one filing: a pure function of its document model. */
 export function extractFiling(document: DocumentModel): Extraction {

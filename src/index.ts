@@ -1,7 +1,7 @@
 /** The library: what the CLI uses, for programs that ingest filings themselves. */
 export { ingest, type IngestOptions, type IngestSummary, type FileEvent } from './pipeline/ingest.js';
 export { processFile } from './pipeline/process.js';
-export { readDocument } from './document.js';
+export { readDocument } from './normalize/read-document.js';
 export { normalize } from './normalize/normalize.js';
 export { toSourceOffset, toSourceSpan } from './normalize/mapped-text.js';
 export { parseBytes, formatOf, SUPPORTED_EXTENSIONS } from './parsers/index.js';

@@ -1,4 +1,4 @@
-import type { Structure } from '../../extractors/structure.js';
+import type { Structure } from '../../extractors/layout/structure.js';
 import type { DocumentModel, Source } from '../model/document.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Finding, FindingKind, FindingLocation } from '../model/finding.js';

@@ -1,4 +1,4 @@
-import { locate } from '../../extractors/locate.js';
+import { locate } from '../model/locate.js';
 import type { Block, DocumentModel, Source } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding } from './check.js';

@@ -1,4 +1,4 @@
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { DepartmentGoalList, Goal, Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';

@@ -1,4 +1,4 @@
-import { findStructure } from '../../extractors/structure.js';
+import { findStructure } from '../../extractors/layout/structure.js';
 import type { Finding } from '../model/finding.js';
 import type { Check, CheckContext } from './check.js';
 import { countMismatch } from './count-mismatch.js';

@@ -1,5 +1,5 @@
-import { locate } from '../../extractors/locate.js';
-import type { Structure } from '../../extractors/structure.js';
+import { locate } from '../model/locate.js';
+import type { Structure } from '../../extractors/layout/structure.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Project } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';

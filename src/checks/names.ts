@@ -1,4 +1,4 @@
-import { coreName } from '../../extractors/structure.js';
+import { coreName } from '../../extractors/layout/structure.js';
 
 /** Fuzzy matching of names and goal texts that the same filing spells differently. */
 

@@ -1,4 +1,4 @@
-import { cutWords } from '../../extractors/words.js';
+import { cutWords } from '../../extractors/text/words.js';
 
 /**
  * Word shingles for near-duplicate detection. nodejieba cuts Chinese into words (never used for numbers:

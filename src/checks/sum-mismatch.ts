@@ -1,4 +1,4 @@
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { Source } from '../model/document.js';
 import { taskRows, type Amount, type DepartmentTask, type Extraction, type FormField, type FundingItem, type Project, type Weight } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';

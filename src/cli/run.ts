@@ -1,6 +1,5 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
-import { benchCommand } from './bench-command.js';
 import { diffCommand } from './diff-command.js';
 import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
@@ -8,7 +7,7 @@ import { reportCommand } from './report-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
 
-const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, reportCommand, schemaCommand, benchCommand];
+const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, reportCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -31,7 +30,11 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(overview());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  return runCommand(COMMANDS.find((c) => c.name === name), args, name);
+}
+
+/** Run one command, turning a usage mistake into its message, the usage and exit code 2. */
+export async function runCommand(command: Command | undefined, args: string[], name = command?.name ?? ''): Promise<number> {
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     return await command.run(args);

@@ -1,4 +1,4 @@
-import { displayWidth } from '../normalize/characters.js';
+import { displayWidth } from '../model/characters.js';
 
 /** Draw rows of cells as a text table, padding by display width so CJK columns line up. */
 export function drawTable(rows: string[][], maxCellWidth = 24): string {

@@ -1,6 +1,6 @@
-import { displayWidth } from './characters.js';
+import { displayWidth } from '../model/characters.js';
 import { FORM_CAPTION } from './line-kinds.js';
-import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
+import type { SourceCell, SourceItem, SourceLine } from '../parsers/source-items.js';
 
 /**
  * Forms and indicator tables that a web copy or a converter flattened to one cell per line, dropping the

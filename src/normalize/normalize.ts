@@ -1,11 +1,11 @@
 import type { Block, DocumentModel, Format, Message, PrintedPageNumber, TableCell } from '../model/document.js';
-import { displayWidth, foldWidth, isAsciiAlnum, isHorizontalSpace, isRemovableSpace } from './characters.js';
+import { displayWidth, foldWidth, isAsciiAlnum, isHorizontalSpace, isRemovableSpace } from '../model/characters.js';
 import { CONTINUATION, TERMINAL, headingLevelOf, listMarkerOf } from './line-kinds.js';
 import { MappedTextBuilder } from './mapped-text.js';
 import { detectPageNumbers, type PageMarker } from './page-numbers.js';
 import { rebuildTextTables } from './text-tables.js';
 import { rebuildCellLines } from './cell-lines.js';
-import type { SourceCell, SourceItem, SourceLine, SourceTable } from './source-items.js';
+import type { SourceCell, SourceItem, SourceLine, SourceTable } from '../parsers/source-items.js';
 
 /** Columns a wrapped line may differ from the wrap width: digits and Latin letters are narrower than two columns' worth. */
 const WRAP_TOLERANCE = 8;

@@ -1,5 +1,5 @@
-import { foldWidth, isCjkLike } from './characters.js';
-import type { SourceItem, SourceLine } from './source-items.js';
+import { foldWidth, isCjkLike } from '../model/characters.js';
+import type { SourceItem, SourceLine } from '../parsers/source-items.js';
 
 /**
  * Printed page numbers survive conversion as text: glued to the last word of a page ("…宣传覆16"),

@@ -1,4 +1,4 @@
-import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
+import type { SourceCell, SourceItem, SourceLine } from '../parsers/source-items.js';
 
 /**
  * Tables that text conversions write as pipe-separated lines ("项目名称 | 家庭医生签约服务",

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { Message } from '../model/document.js';
-import type { SourceCell, SourceItem } from '../normalize/source-items.js';
+import type { SourceCell, SourceItem } from './source-items.js';
 import { IngestError } from './errors.js';
 import type { ParsedSource } from './parsed-source.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';

@@ -1,5 +1,5 @@
 import type { Message } from '../model/document.js';
-import type { SourceItem } from '../normalize/source-items.js';
+import type { SourceItem } from './source-items.js';
 
 /** What every parser returns: the file's lines and tables tied to its source text, plus what it noticed. */
 export interface ParsedSource {

@@ -1,5 +1,5 @@
 import type { Message } from '../model/document.js';
-import type { SourceCell, SourceItem, SourceLine } from '../normalize/source-items.js';
+import type { SourceCell, SourceItem, SourceLine } from './source-items.js';
 
 /**
  * A PDF's tables: pdf-parse's getTable gives each table's grid of cell texts (no positions), and its

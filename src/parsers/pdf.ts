@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Message } from '../model/document.js';
-import { splitLines, type SourceItem } from '../normalize/source-items.js';
-import { displayWidth } from '../normalize/characters.js';
+import { splitLines, type SourceItem } from './source-items.js';
+import { displayWidth } from '../model/characters.js';
 import { IngestError } from './errors.js';
 import { joinTablesAcrossPages, placeTables } from './pdf-tables.js';
 import { PDFJS_DIR, PDFParse, type LoadParameters } from './pdfjs.js';

@@ -1,5 +1,5 @@
 import { IngestError } from './errors.js';
-import { splitLines } from '../normalize/source-items.js';
+import { splitLines } from './source-items.js';
 import type { ParsedSource } from './parsed-source.js';
 import { sniff, SNIFFED_NAMES } from './sniff.js';
 

@@ -1,7 +1,7 @@
 import { IngestError } from '../parsers/errors.js';
 import type { ErrorRow, FilingStore } from '../store/database.js';
 import type { FileEvent } from './events.js';
-import type { FilingRecord } from './record.js';
+import type { FilingRecord } from '../store/record.js';
 
 export interface BatchLimits {
   /** Filings and errors per transaction. */

@@ -1,5 +1,5 @@
 import type { Format } from '../model/document.js';
-import type { StageTimings } from './record.js';
+import type { StageTimings } from '../store/record.js';
 
 /** What became of one file, reported once its outcome is committed (or, for a skipped file, decided). */
 export type FileEvent =

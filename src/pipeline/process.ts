@@ -1,12 +1,12 @@
 import { extractWithStructure } from '../../extractors/index.js';
-import { forgetRecentNumbers } from '../../extractors/numbers.js';
+import { forgetRecentNumbers } from '../../extractors/text/numbers.js';
 import { paragraphsOf } from '../checks/copied-section.js';
 import { runChecks } from '../checks/index.js';
 import { forgetRecentShingles } from '../checks/similarity.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 import { IngestError, asIngestError } from '../parsers/errors.js';
-import type { FileFacts, FilingRecord, Stage, StageTimings } from './record.js';
+import type { FileFacts, FilingRecord, Stage, StageTimings } from '../store/record.js';
 
 /**
  * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the

@@ -1,6 +1,6 @@
 import type { Format } from '../model/document.js';
 import type { FileEvent } from './events.js';
-import { STAGES, type Stage } from './record.js';
+import { STAGES, type Stage } from '../store/record.js';
 
 export interface FormatTotals {
   ingested: number;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../model/document.js';
 import type { ParseLimits } from '../parsers/index.js';
-import type { FileFacts, FilingRecord } from './record.js';
+import type { FileFacts, FilingRecord } from '../store/record.js';
 import type { JobFailure, WorkerJob, WorkerReply } from './worker-protocol.js';
 
 export type JobOutcome = { ok: true; record: FilingRecord } | { ok: false; failure: JobFailure };

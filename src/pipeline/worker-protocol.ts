@@ -1,6 +1,6 @@
 import type { ErrorCode, IngestStage } from '../parsers/errors.js';
 import type { ParseLimits } from '../parsers/index.js';
-import type { FileFacts, FilingRecord } from './record.js';
+import type { FileFacts, FilingRecord } from '../store/record.js';
 
 /** Main thread → worker: process one file. The bytes are copied: the main thread keeps them until the file is done. */
 export interface WorkerJob {

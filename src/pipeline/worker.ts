@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import { processFile } from './process.js';
-import type { FilingRecord } from './record.js';
+import type { FilingRecord } from '../store/record.js';
 import { HANG_ON_ENV, type WorkerJob, type WorkerReply } from './worker-protocol.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Decimal } from '../../extractors/decimal.js';
+import type { Decimal } from '../model/decimal.js';
 import { type Html, html } from './html.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { DocumentModel } from '../model/document.js';
 import type { ExportedFiling } from '../model/export.js';
 import { taskRows, type FundingItem, type Indicator, type Project } from '../model/extraction.js';

@@ -1,4 +1,4 @@
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import type { FundingItem, Project } from '../model/extraction.js';
 
 /**

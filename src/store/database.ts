@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Block, DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import type { FilingRecord } from '../pipeline/record.js';
+import type { FilingRecord } from './record.js';
 import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
 import { CopyIndex } from './copy-index.js';
 import { FindingWriter } from './finding-writer.js';

@@ -1,4 +1,4 @@
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../model/decimal.js';
 import { ExportedFiling } from '../model/export.js';
 import { Extraction, taskRows, type FundingItem } from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';

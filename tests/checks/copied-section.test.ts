@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { sha256Of } from '../../src/pipeline/hash.js';
 import { processFile } from '../../src/pipeline/process.js';
 import { FilingStore } from '../../src/store/database.js';
-import { generateFiling } from '../../src/synth/generate.js';
-import { toText } from '../../src/synth/write.js';
+import { generateFiling } from '../../src/dev/synth/generate.js';
+import { toText } from '../../src/dev/synth/write.js';
 import type { Finding } from '../../src/model/finding.js';
 
 const COUNT = 1000;

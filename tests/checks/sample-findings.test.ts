@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
 import { runChecks } from '../../src/checks/index.js';
-import { readDocument } from '../../src/document.js';
+import { readDocument } from '../../src/normalize/read-document.js';
 import type { Finding } from '../../src/model/finding.js';
 import { samplePath } from '../helpers/paths.js';
 

@@ -9,7 +9,12 @@ export interface CliRun {
 
 /** Run the built CLI (npm test builds it first) as a user would. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
+  return runScript(cliPath, args, options);
+}
+
+/** Run a built script of this package (a development tool such as the benchmark) the same way. */
+export function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+  const result = spawnSync(process.execPath, [script, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },

@@ -1,4 +1,4 @@
-import { readDocument } from '../../src/document.js';
+import { readDocument } from '../../src/normalize/read-document.js';
 import type { DocumentModel } from '../../src/model/document.js';
 
 /** A document model from text, through the real TXT parser and normalizer (pipe tables become tables). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Format } from '../../src/model/document.js';
-import { findSoffice, toPdf } from '../../src/synth/pdf.js';
+import { findSoffice, toPdf } from '../../src/dev/synth/pdf.js';
 
 export interface Rendering {
   format: Format;

@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../extractors/index.js';
 import { runChecks } from '../../src/checks/index.js';
-import { readDocument } from '../../src/document.js';
+import { readDocument } from '../../src/normalize/read-document.js';
 import { docxAndPdf, warnWithoutPdf } from '../helpers/renderings.js';
 
 /**

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, evaluate, type Field, type FieldScore } from '../../src/eval/evaluate.js';
-import { splitLines, type SourceCell } from '../../src/normalize/source-items.js';
+import { FIELDS, evaluate, type Field, type FieldScore } from '../../src/dev/eval/evaluate.js';
+import { splitLines, type SourceCell } from '../../src/parsers/source-items.js';
 import { processFile } from '../../src/pipeline/process.js';
 import { PageText, continueRows } from '../../src/parsers/pdf-tables.js';
-import { generateFiling } from '../../src/synth/generate.js';
-import { Rng } from '../../src/synth/random.js';
-import { findSoffice, toDocx, toPdfBatch } from '../../src/synth/write.js';
+import { generateFiling } from '../../src/dev/synth/generate.js';
+import { Rng } from '../../src/dev/synth/random.js';
+import { findSoffice, toDocx, toPdfBatch } from '../../src/dev/synth/write.js';
 
 /** A page's text as pdf-parse's getText gives it: a row's cells apart by spaces, a cell's wrapped lines on lines of their own. */
 const page = (text: string) => new PageText(splitLines(text, 0, 1).flatMap((item) => (item.kind === 'line' ? [item] : [])));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../extractors/decimal.js';
+import { Decimal } from '../../src/model/decimal.js';
 import type { Project } from '../../src/model/extraction.js';
 import { differs, filingTotal, fundingComparison, groupDigits } from '../../src/report/funding-sums.js';
 import { assignMarks, highlight, type Mark } from '../../src/report/highlight.js';

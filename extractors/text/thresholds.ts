@@ -1,0 +1,508 @@
+import { cutWords } from './words.js';
+import type { Threshold } from '../../src/model/extraction.js';
+import { Decimal } from '../../src/model/decimal.js';
+import { findNumbers, foldWidth, MEASURE_WORDS, type NumberMatch } from './numbers.js';
+
+/**
+ * Thresholds (the target an indicator must meet) as 评价标准 prose and indicator tables write them:
+ * "至少达90%", "不得超过10%", "每月维修维护一次", "全部接回", "使大部分群众满意", "≥90.00(%)", "= | 100 | %".
+ * Pure text functions: offsets are relative to the text given. The lexicons below are the whole of the
+ * phrasing knowledge; docs/thresholds.md explains every choice of operator.
+ */
+
+export type ThresholdOp = Threshold['op'];
+
+/** A threshold without its location: what a table cell or a prose phrase says. */
+export interface ThresholdValue {
+  op: ThresholdOp;
+  /** The number as written: 90 for 90%, 50 for 50万元; null when qualitative or left out. */
+  value: number | null;
+  unit: string | null;
+  /** Canonical period of a frequency: 每周, 每月, 每季度, 每半年, 全年, 每天. */
+  period: string | null;
+  text: string;
+}
+
+/** A threshold found in prose, with [start, end) in the text searched. */
+export interface ThresholdMatch extends ThresholdValue {
+  start: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How much a cue says. A strong cue states a comparison outright and wins over everything else; a suffix
+ * (以上/以内) comes next; a weak cue ("达", "为") must stand right before the figure and only says that a
+ * level is reached or set; a target verb ("制定", "计划") anywhere in the clause says a figure is a target
+ * at all, and is not part of the quoted phrase.
+ */
+type CueStrength = 'strong' | 'weak' | 'target';
+
+/** What may stand between a weak cue and its figure: 覆盖率为80%, 达到了90%, 保持在98%. Not 达标率百分之百. */
+const WEAK_CUE_GAP = /^[\s了约在]*$/;
+
+interface OpCue {
+  pattern: string;
+  op: Exclude<ThresholdOp, 'qualitative'>;
+  strength: CueStrength;
+  example: string;
+}
+
+/**
+ * Cues before the number. Negated comparatives come first so that 不超过 is not read as 超过.
+ * 以上/以下/以内 include the number and 超过/低于/不足 exclude it, as Chinese legal usage has it
+ * (民法典 第1259条): so 超过 is '>' and 低于/少于 are '<'.
+ */
+export const PREFIX_CUES: readonly OpCue[] = [
+  { pattern: '不(?:能|得|可|可以|应|宜|会)?(?:超过|高于|大于|多于)', op: '<=', strength: 'strong', example: '最多不能超过2人, 再犯罪率不得超过10%, 不得大于10%' },
+  { pattern: '不(?:能|得|可|可以|应|宜|会)?(?:低于|少于|小于)', op: '>=', strength: 'strong', example: '不低于90%, 全年不少于12次' },
+  { pattern: '大于等于|大于或等于|≥|≧|>=', op: '>=', strength: 'strong', example: '≥90%, 大于等于85%' },
+  { pattern: '小于等于|小于或等于|≤|≦|<=', op: '<=', strength: 'strong', example: '≤10天' },
+  { pattern: '至少|最少|最低|起码', op: '>=', strength: 'strong', example: '至少宣传3次, 每季度至少一次' },
+  { pattern: '最多|至多|最高|控制在|控制于|限制在|限定在', op: '<=', strength: 'strong', example: '最多2人, 控制在5%以内' },
+  { pattern: '超过|高于|大于|多于|>', op: '>', strength: 'strong', example: '超过80%' },
+  { pattern: '低于|少于|小于|不足|不到|<', op: '<', strength: 'strong', example: '低于5%' },
+  { pattern: '等于|=', op: '=', strength: 'strong', example: '=100%' },
+  // reaching a level: 完成率达80% means at least 80 (达100% is then "all", see isAll)
+  { pattern: '达到|达|提高到|提升到|增加到|增长到|实现', op: '>=', strength: 'weak', example: '完成率达80%, 大学生达5000人' },
+  { pattern: '保持|维持|控制为|(?<![作认成行因称以更])为', op: '=', strength: 'weak', example: '覆盖率为80%, 保持100%, 安全事故控制为0起' },
+  // a target verb without a comparison sets the figure itself: 为保障…正常运转制定90%
+  { pattern: '制定|设定|定为|确定|计划', op: '=', strength: 'target', example: '制定90%, 计划安排对办公楼进行5次维修维护' },
+];
+
+/** Cues right after the number and its unit. */
+export const SUFFIX_CUES: readonly { pattern: RegExp; op: '>=' | '<='; example: string }[] = [
+  { pattern: /^\s*(?:及以上|或以上|以上)/, op: '>=', example: '达90%以上' },
+  { pattern: /^\s*(?:及以下|或以下|以下|以内|之内|内(?!容|部|网))/, op: '<=', example: '控制在5%以内, 3个工作日内' },
+];
+
+/** Period words of a frequency, with the canonical period stored. */
+export const PERIODS: readonly { pattern: RegExp; period: string; example: string }[] = [
+  { pattern: /每(?:个)?季度|每季/g, period: '每季度', example: '每季度至少一次' },
+  { pattern: /每半年/g, period: '每半年', example: '每半年检查一次' },
+  { pattern: /每(?:个)?月/g, period: '每月', example: '每月维修维护一次' },
+  { pattern: /每(?:个)?周|每星期/g, period: '每周', example: '每周一次' },
+  { pattern: /每天|每日/g, period: '每天', example: '每天巡查一次' },
+  { pattern: /全年|每年度?|年度内/g, period: '全年', example: '全年不少于12次, 每年至少4次' },
+];
+
+/** Units a period applies to: counts of events. 全年完成率达90% has no period. */
+const FREQUENCY_UNITS = new Set(['次', '场', '期', '轮', '批次', '回']);
+
+/**
+ * Units after a figure: the measure words numbers.ts knows (次, 人, 家, 天, 元, 平方米…) and the compound
+ * units of indicators, longest first so that 人次 wins over 人 and 个工作日 over 个.
+ */
+export const UNITS: readonly string[] = [
+  ...new Set(['个工作日', '工作日', '个月', '人次', '家次', '户次', '批次', '辆次', '台次', '车次', '场次', '台件', '分', '卷', '起', '回', ...MEASURE_WORDS]),
+].sort((a, b) => b.length - a.length);
+
+/** A figure glued to 万/亿 before its unit is kept as written: 50万元 is 50 万元, 1.5万人 is 1.5 万人. */
+const BIG_UNIT_EXPONENTS: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
+
+/**
+ * Words before a figure (in its clause) that make it context, not a target: a population, what is already
+ * there, a share described ("社区矫正对象中只有80%有劳动、学习能力", "辖区人口数至少为2000人").
+ */
+export const CONTEXT_CUES = /人口|户籍|常住|在册|现有|只有|仅有|其余|共有/;
+
+/** A consequence ("…，才能达到应有的效果") states no target: from 才能/才可能 to the clause end is skipped. */
+const CONSEQUENCE = /(?<!人)才(?:能|可能|可以|可|会|算)/;
+
+/** A baseline ("4.15、12.4等日期全部完成的基础上增加一次"): what precedes 基础上 is no target. */
+const BASELINE = /基础上/g;
+
+/** Where prose clauses end. */
+const CLAUSE_BREAK = /[，,。；;！!？?：:\n]/g;
+
+interface WordCue {
+  pattern: RegExp;
+  threshold: Pick<ThresholdValue, 'op' | 'value' | 'unit'>;
+  example: string;
+}
+
+const ALL: WordCue['threshold'] = { op: '=', value: 100, unit: '%' };
+const NONE: WordCue['threshold'] = { op: '=', value: 0, unit: null };
+const QUALITATIVE: WordCue['threshold'] = { op: 'qualitative', value: null, unit: null };
+
+/** How a qualitative target is written: an adverb of manner and a verb of change ("明显提升", "更加丰富"). */
+const MANNER = '明显|显著|有效|稳步|逐步|持续|不断|进一步|更加|日益|有力|切实|及时';
+const CHANGE = '提升|提高|改善|增强|加强|降低|减少|下降|遏制|控制|优化|规范|丰富|好转|浓厚|落实|消除|推广|推进|保障|维护|形成|缓解|完善';
+
+/** Targets written in words; used only in clauses that hold no numeric target. */
+export const WORD_CUES: readonly WordCue[] = [
+  { pattern: /全部|全数|全覆盖/g, threshold: ALL, example: '按规定时限必须将上访人全部接回' },
+  // 不得 before a comparative without a figure ("支出不得超过预算") says nothing of zero
+  { pattern: /不得发生|零发生|为零|杜绝|不可以|不允许|严禁|不得(?!不|超过|高于|大于|多于|低于|少于|小于)/g, threshold: NONE, example: '重点时期病患家属不可以上访, 安全事故不得发生' },
+  { pattern: /(?<![\d一二三四五六七八九十百千万点])零(?=事故|投诉|差错|伤亡|上访|发生|失误|案件)/g, threshold: NONE, example: '零事故' },
+  { pattern: /(?:绝)?大(?:部分|多数)[\u4e00-\u9fff]{0,6}?满意|基本满意|普遍满意/g, threshold: QUALITATIVE, example: '使大部分群众满意' },
+  { pattern: /(?<=达到|做到)满意(?!度|率|程度)/g, threshold: QUALITATIVE, example: '群众满意度达到满意' },
+  {
+    pattern: new RegExp(`(?:得到)?(?:${MANNER})(?:${CHANGE})`, 'g'),
+    threshold: QUALITATIVE,
+    example: '服务质量明显提升, 环境有效改善, 群众文化生活更加丰富, 权益得到有效保障',
+  },
+  { pattern: /保持(?:良好|稳定|正常)|运转良好|及时有效|合规(?!性)/g, threshold: QUALITATIVE, example: '群众来访接待秩序保持良好' },
+  // a word standing alone after the name, as tables print it: "成本控制合理性：合理", "系统运行安全性：有效"
+  { pattern: /^\s*(?:合理|有效|可控|良好|优良|达标|合格|规范|稳定|正常|完好|安全)\s*$/g, threshold: QUALITATIVE, example: '成本控制合理性：合理' },
+  { pattern: /(?:超过|高于|好于|优于|不低于)(?:往年|去年|上年|上一年)/g, threshold: QUALITATIVE, example: '今年完成比例要超过往年' },
+  { pattern: /(?<!不)及时(?![率性])|按时(?!间)/g, threshold: QUALITATIVE, example: '报销及时, 按时缴费 (not 因调解不及时引发的…)' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Prose
+// ---------------------------------------------------------------------------------------------
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Clauses of the text that may state targets: consequences and baselines cut off. */
+function targetClauses(text: string): Span[] {
+  const clauses: Span[] = [];
+  let start = 0;
+  for (const stop of [...text.matchAll(CLAUSE_BREAK), null]) {
+    const end = stop?.index ?? text.length;
+    const clause = text.slice(start, end);
+    const consequence = CONSEQUENCE.exec(clause);
+    const cut = consequence ? consequence.index : clause.length;
+    const baselines = [...clause.slice(0, cut).matchAll(BASELINE)];
+    const last = baselines[baselines.length - 1];
+    const from = last ? last.index + last[0].length : 0;
+    if (cut > from) clauses.push({ start: start + from, end: start + cut });
+    start = end + 1;
+  }
+  return clauses;
+}
+
+/** Titles in 《》 name documents; figures inside them (《2020年度…细则》, 《“十四五”规划》) are no targets. */
+function titleSpans(text: string): Span[] {
+  return [...text.matchAll(/《[^《》]*》/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+const inside = (spans: readonly Span[], at: number): boolean => spans.some((s) => s.start <= at && at < s.end);
+
+interface Cue {
+  op: Exclude<ThresholdOp, 'qualitative'>;
+  strength: CueStrength;
+  start: number;
+  end: number;
+}
+
+const PREFIX_PATTERN = new RegExp(PREFIX_CUES.map((cue) => `(${cue.pattern})`).join('|'), 'g');
+
+/** Operator cues in text[from, to), in order; offsets in the text. */
+function prefixCues(text: string, from: number, to: number): Cue[] {
+  const window = text.slice(from, to);
+  return [...window.matchAll(PREFIX_PATTERN)].map((m) => {
+    const cue = PREFIX_CUES[m.slice(1).findIndex((group) => group !== undefined)];
+    return { op: cue.op, strength: cue.strength, start: from + m.index, end: from + m.index + m[0].length };
+  });
+}
+
+function lastPeriod(window: string): { period: string; at: number } | null {
+  let found: { period: string; at: number } | null = null;
+  for (const { pattern, period } of PERIODS) {
+    for (const m of window.matchAll(pattern)) if (!found || m.index > found.at) found = { period, at: m.index };
+  }
+  return found;
+}
+
+interface Figure {
+  value: number;
+  unit: string | null;
+  end: number;
+}
+
+/** The figure with its unit: 90% → 90 %, 5000人 → 5000 人, 50万元 → 50 万元 (as written). */
+function readFigure(text: string, number: NumberMatch): Figure {
+  if (number.isPercent) return { value: Number(number.value), unit: '%', end: number.end };
+  const at = number.end + (/^\s*/.exec(text.slice(number.end))?.[0].length ?? 0);
+  const unit = UNITS.find((u) => text.startsWith(u, at)) ?? null;
+  if (unit === null) return { value: Number(number.value), unit: null, end: number.end };
+  const big = number.text.trim().slice(-1);
+  const exponent = BIG_UNIT_EXPONENTS[big];
+  if (exponent !== undefined) {
+    return { value: Number(Decimal.parse(number.value).shift(-exponent).toString()), unit: big + unit, end: at + unit.length };
+  }
+  return { value: Number(number.value), unit, end: at + unit.length };
+}
+
+/** A figure reads as "all" when it is 100%: 达100% and a bare 100% both mean everything (= 100 %). */
+const isAll = (figure: Figure): boolean => figure.unit === '%' && figure.value === 100;
+
+/** Where the quoted phrase starts: at the deciding cue and the cues written right before it (最多不能超过). */
+function phraseStart(cues: readonly Cue[], deciding: Cue | undefined, fallback: number): number {
+  if (deciding === undefined || deciding.strength === 'target') return fallback;
+  let start = deciding.start;
+  for (const cue of [...cues].reverse()) if (cue.strength !== 'target' && cue.end === start) start = cue.start;
+  return start;
+}
+
+function numericThresholds(text: string, clause: Span, numbers: readonly NumberMatch[], titles: readonly Span[]): ThresholdMatch[] {
+  const found: ThresholdMatch[] = [];
+  let windowStart = clause.start;
+  for (const number of numbers) {
+    if (number.start < clause.start || number.end > clause.end) continue;
+    const from = windowStart;
+    windowStart = number.end;
+    if (inside(titles, number.start) || CONTEXT_CUES.test(text.slice(clause.start, number.start))) continue;
+    const figure = readFigure(text, number);
+    const suffix = SUFFIX_CUES.map((cue) => ({ op: cue.op, m: cue.pattern.exec(text.slice(figure.end)) })).find((s) => s.m !== null);
+    const cues = prefixCues(text, from, number.start);
+    const last = (strength: CueStrength): Cue | undefined => cues.filter((c) => c.strength === strength).pop();
+    const strong = last('strong');
+    const weakCue = last('weak');
+    const weak = weakCue && WEAK_CUE_GAP.test(text.slice(weakCue.end, number.start)) ? weakCue : undefined;
+    const target = last('target');
+    const period = figure.unit !== null && FREQUENCY_UNITS.has(figure.unit) ? lastPeriod(text.slice(clause.start, number.start)) : null;
+    const deciding = strong ?? (suffix ? undefined : (weak ?? target));
+    let op = deciding?.op ?? suffix?.op ?? (period || isAll(figure) ? '=' : null);
+    if (op === null) continue; // a bare figure is context ("其余10%为折旧"), not a target
+    if (!strong && !suffix && isAll(figure)) op = '='; // 达到百分之百: all of it
+    const periodStart = period ? clause.start + period.at : number.start;
+    const start = Math.min(phraseStart(cues, deciding ?? weak, number.start), periodStart);
+    const end = suffix?.m ? figure.end + suffix.m[0].length : figure.end;
+    found.push({ op, value: figure.value, unit: figure.unit, period: period?.period ?? null, text: text.slice(start, end), start, end });
+  }
+  return found;
+}
+
+function wordThresholds(text: string, clause: Span, titles: readonly Span[]): ThresholdMatch[] {
+  const body = text.slice(clause.start, clause.end);
+  const hits = WORD_CUES.flatMap(({ pattern, threshold }) =>
+    [...body.matchAll(pattern)].map((m) => ({ threshold, start: clause.start + m.index, end: clause.start + m.index + m[0].length })),
+  ).sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: typeof hits = [];
+  for (const hit of hits) {
+    if (inside(titles, hit.start) || kept.some((k) => hit.start < k.end)) continue;
+    kept.push(hit);
+  }
+  return kept.map(({ threshold, start, end }) => ({ ...threshold, period: null, text: text.slice(start, end), start, end }));
+}
+
+const COMPARING_CUES = PREFIX_CUES.filter((cue) => cue.strength !== 'target');
+/**
+ * A cue and a unit with the figure left out: "超过%", "至少达处", "最多**分钟" (a template never filled in).
+ * Without a placeholder, the unit must end the clause (达到人民满意 is no missing 人), and be % or follow a
+ * strong cue (以人为本 is no missing 本).
+ */
+const MISSING_FIGURE = new RegExp(`(?:${COMPARING_CUES.map((cue) => `(${cue.pattern})`).join('|')})\\s*([*＊]+)?\\s*(%|${UNITS.join('|')})`, 'g');
+const CLAUSE_END = /^\s*(?:以上|以内|以下)?\s*(?:[，,。；;]|$)/;
+
+function missingFigures(text: string, clause: Span, titles: readonly Span[]): ThresholdMatch[] {
+  const body = text.slice(clause.start, clause.end);
+  return [...body.matchAll(MISSING_FIGURE)].flatMap((m) => {
+    const groups = m.slice(1);
+    const placeholder = groups[COMPARING_CUES.length];
+    const unit = groups[COMPARING_CUES.length + 1];
+    const at = clause.start + m.index;
+    const after = text.slice(at + m[0].length);
+    const matched = COMPARING_CUES[groups.findIndex((group) => group !== undefined)];
+    const cue: Cue = { op: matched.op, strength: matched.strength, start: at, end: at + groups.find((g) => g !== undefined)!.length };
+    // cues written right before ("至少达处"): the strongest of them decides
+    const cues = [...prefixCues(text, clause.start, at), cue];
+    const start = phraseStart(cues, cue, at);
+    const strong = cues.filter((c) => c.start >= start).find((c) => c.strength === 'strong');
+    const stated = placeholder !== undefined || (CLAUSE_END.test(after) && (unit === '%' || strong !== undefined));
+    if (!stated || inside(titles, at)) return [];
+    const suffix = SUFFIX_CUES.find((s) => s.pattern.test(after));
+    const op = strong?.op ?? suffix?.op ?? cue.op;
+    const end = at + m[0].length;
+    return [{ op, value: null, unit, period: null, text: text.slice(start, end), start, end }];
+  });
+}
+
+/** Every target stated in a piece of 评价标准 prose, in order. */
+export function findThresholds(text: string): ThresholdMatch[] {
+  const numbers = findNumbers(text);
+  const titles = titleSpans(text);
+  return targetClauses(text).flatMap((clause) => {
+    const stated = [...numericThresholds(text, clause, numbers, titles), ...missingFigures(text, clause, titles)].sort((a, b) => a.start - b.start);
+    return stated.length > 0 ? stated : wordThresholds(text, clause, titles);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table cells
+// ---------------------------------------------------------------------------------------------
+
+/** Symbols as tables print them (after width folding: ＞ is >, ＝ is =), at the start of a cell. */
+export const TABLE_SYMBOLS: readonly { pattern: RegExp; op: Exclude<ThresholdOp, 'qualitative'>; example: string }[] = [
+  { pattern: /^(?:≥|≧|>=|大于等于|大于或等于|不低于|不少于)/, op: '>=', example: '≥90.00(%), >=85, 大于等于' },
+  { pattern: /^(?:≤|≦|<=|小于等于|小于或等于|不高于|不超过|不多于)/, op: '<=', example: '≤10天' },
+  { pattern: /^(?:>|大于|高于|超过)/, op: '>', example: '＞0' },
+  { pattern: /^(?:<|小于|低于|少于)/, op: '<', example: '＜5%' },
+  { pattern: /^(?:=|等于)/, op: '=', example: '＝100%' },
+];
+
+/** A symbol cell that says the target is a word, not a figure. */
+const QUALITATIVE_SYMBOL = /^定性$/;
+/** A unit cell that says the value is a description ("文字描述", "定性"). */
+const DESCRIPTIVE_UNIT = /^(?:文字描述|定性|描述)$/;
+/** "次/年", "次/月": a unit with its period. */
+const UNIT_PER_PERIOD: Readonly<Record<string, string>> = { 年: '全年', 月: '每月', 季度: '每季度', 季: '每季度', 周: '每周', 天: '每天', 日: '每天', 半年: '每半年' };
+
+/** A template placeholder left instead of the figure: "≥**%". */
+const PLACEHOLDER = /[*＊]+/g;
+
+const clean = (cell: string | null): string => foldWidth(cell ?? '').replace(/\s+/g, '');
+
+function symbolOp(text: string): { op: Exclude<ThresholdOp, 'qualitative'>; length: number } | null {
+  for (const { pattern, op } of TABLE_SYMBOLS) {
+    const m = pattern.exec(text);
+    if (m) return { op, length: m[0].length };
+  }
+  return null;
+}
+
+/** "(%)" → "%", "次/年" → 次 and 全年. */
+function splitUnit(raw: string): { unit: string | null; period: string | null } {
+  const unit = raw.replace(/^[(（]|[)）]$/g, '');
+  if (!unit) return { unit: null, period: null };
+  const perPeriod = /^(.+?)\/(.+)$/.exec(unit);
+  if (perPeriod && UNIT_PER_PERIOD[perPeriod[2]]) return { unit: perPeriod[1], period: UNIT_PER_PERIOD[perPeriod[2]] };
+  return { unit, period: null };
+}
+
+/**
+ * A table's value for one indicator: one 指标值 cell ("≥90.00(%)", ">=85", "≤10天", "及时") or
+ * 符号 | 值 | 单位 cells ("=", "100", "%"). A symbol with an empty value gives a threshold whose value is null
+ * (a missing value, for the checks to flag); no symbol and no value gives nothing.
+ */
+export function parseTableValue(symbol: string | null, value: string | null, unit: string | null): ThresholdValue | null {
+  const s = clean(symbol);
+  const v = clean(value);
+  const u = clean(unit);
+  if (!s && !v) return null;
+  const descriptive = DESCRIPTIVE_UNIT.test(u);
+  // the text as printed, without a unit that only says "this is a description"
+  const text = [symbol, value, descriptive ? null : unit].map((cell) => cell?.trim() ?? '').join('');
+  const qualitative: ThresholdValue = { op: 'qualitative', value: null, unit: null, period: null, text };
+  if (QUALITATIVE_SYMBOL.test(s) || descriptive) return qualitative;
+  const fromSymbol = symbolOp(s);
+  const fromValue = symbolOp(v);
+  const [number] = findNumbers(v);
+  if (number === undefined) {
+    const op = fromSymbol?.op ?? fromValue?.op;
+    // a word ("及时", "有效") is a qualitative target; a symbol without a figure ("≥**%", "= |  | %") a missing value
+    if (op === undefined) return qualitative;
+    const written = splitUnit(v.slice(fromValue?.length ?? 0).replace(PLACEHOLDER, '') || u);
+    return { op, value: null, ...written, text };
+  }
+  const figure = readFigure(v, number);
+  const after = v.slice(figure.end);
+  const suffix = SUFFIX_CUES.find((cue) => cue.pattern.test(after));
+  const rest = after.replace(/^(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内)/, '');
+  // "≥1次/月": the unit read with the figure, the period after it; "12" beside "次/年": both from the unit cell
+  const written = figure.unit !== null ? { unit: figure.unit, period: splitUnit(`${figure.unit}${rest}`).period } : splitUnit(rest || u);
+  return { op: fromSymbol?.op ?? fromValue?.op ?? suffix?.op ?? '=', value: figure.value, ...written, text };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking 评价标准 to indicators
+// ---------------------------------------------------------------------------------------------
+
+/** One goal's 评价标准 sentence ("目标一对应指标的评价标准是…"), located in the document text. */
+export interface CriterionText {
+  goalIndex: number | null;
+  text: string;
+  /** Offset of text[0] in the document text. */
+  offset: number;
+}
+
+/** An indicator a threshold may constrain. */
+export interface LinkTarget {
+  name: string;
+  goalIndex: number | null;
+}
+
+export interface ThresholdLink {
+  /** Index into the targets; null when no indicator fits. */
+  target: number | null;
+  /** Offsets are in the document text. */
+  threshold: ThresholdMatch;
+}
+
+/** Words too common in 评价标准 prose to tell indicators apart. */
+const STOPWORDS = new Set([
+  '工作', '情况', '要求', '按照', '根据', '结合', '实际', '制定', '设定', '达到', '进行', '开展', '保障', '确保',
+  '本年度', '年度', '指标', '以往', '经验', '效果', '应有', '相关', '上级', '通过', '做到', '必须', '保证',
+]);
+
+/** Which indicator names fit which targets: a % constrains a rate, 次 a count of times, 满意 a satisfaction. */
+export const TARGET_FITS: readonly { fits: (threshold: ThresholdValue) => boolean; name: RegExp; example: string }[] = [
+  { fits: (t) => t.unit === '%', name: /率|度|比例|比重|占比/, example: '至少达90% → 案件解决率' },
+  { fits: (t) => /^(?:次|场|期|轮|批次)$/.test(t.unit ?? ''), name: /次/, example: '排查至少4次 → 排查专项行动次数' },
+  { fits: (t) => /人/.test(t.unit ?? ''), name: /人数|人次|人员|受众/, example: '大学生达5000人 → 宣传受众人数' },
+  { fits: (t) => /^(?:个工作日|工作日|天|日|小时|分钟|个月)$/.test(t.unit ?? ''), name: /时间|时限|天数|时长|周期|用时|及时/, example: '≤10天 → 办结时限' },
+  { fits: (t) => /元$/.test(t.unit ?? ''), name: /金额|资金|成本|费用|经费|标准/, example: '不超过50万元 → 人均成本' },
+  { fits: (t) => t.text.includes('满意'), name: /满意/, example: '使大部分群众满意 → 群众满意度' },
+];
+
+function contentWords(text: string): Set<string> {
+  return new Set(cutWords(text).filter((w) => w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOPWORDS.has(w)));
+}
+
+/** How well a threshold's clause fits an indicator name: shared words, plus one for a target that fits the name. */
+function fitScore(clauseWords: ReadonlySet<string>, threshold: ThresholdValue, name: string, nameWords: ReadonlySet<string>): number {
+  const shared = [...nameWords].filter((w) => clauseWords.has(w)).length;
+  return shared + (TARGET_FITS.some((fit) => fit.fits(threshold) && fit.name.test(name)) ? 1 : 0);
+}
+
+/** The clause (between commas) around [start, end) of the text. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).search(/[^，,；;。]*$/);
+  const after = text.slice(end).search(/[，,；;。]|$/);
+  return text.slice(before, end + after);
+}
+
+/**
+ * The parts of a criterion sentence, one per indicator as filings write them: split at ；. A 。 inside a
+ * part ends a sentence of context ("社区矫正对象中只有80%有劳动、学习能力。对80%…"), not an indicator's clause.
+ */
+function criterionParts(text: string): Span[] {
+  const parts: Span[] = [];
+  let start = 0;
+  for (const stop of [...text.matchAll(/[；;]/g), null]) {
+    const end = stop?.index ?? text.length;
+    if (text.slice(start, end).trim()) parts.push({ start, end });
+    start = end + 1;
+  }
+  return parts;
+}
+
+/**
+ * Link every threshold of the 评价标准 sentences to the indicator it constrains. A goal's sentence covers
+ * that goal's indicators, one part (between ；) per indicator in order; a threshold goes to the indicator
+ * its part's position gives, unless another of the goal's indicators fits its clause strictly better
+ * (shared words by nodejieba, a unit that fits the name). With no indicator in position, the best fitting
+ * one takes it; with none fitting at all, it stays unlinked.
+ */
+export function linkThresholds(criteria: readonly CriterionText[], targets: readonly LinkTarget[]): ThresholdLink[] {
+  const links: ThresholdLink[] = [];
+  if (criteria.length === 0) return links;
+  // each name is cut into words once, not once per threshold it is scored against
+  const all = targets.map((t, i) => ({ ...t, i, words: contentWords(t.name) }));
+  for (const criterion of criteria) {
+    const own = all.filter((t) => criterion.goalIndex !== null && t.goalIndex === criterion.goalIndex);
+    const candidates = own.length > 0 ? own : all;
+    criterionParts(criterion.text).forEach((part, position) => {
+      const partText = criterion.text.slice(part.start, part.end);
+      for (const found of findThresholds(partText)) {
+        const words = contentWords(clauseAround(partText, found.start, found.end));
+        const scored = candidates.map((c) => ({ target: c.i, score: fitScore(words, found, c.name, c.words) }));
+        const inOrder = position < scored.length ? scored[position] : null;
+        const best = scored.reduce<(typeof scored)[number] | null>((top, s) => (top === null || s.score > top.score ? s : top), null);
+        const chosen = inOrder && !(best && best.score > inOrder.score) ? inOrder : best && best.score > 0 ? best : null;
+        const shift = criterion.offset + part.start;
+        links.push({ target: chosen?.target ?? null, threshold: { ...found, start: found.start + shift, end: found.end + shift } });
+      }
+    });
+  }
+  return links;
+}

@@ -1,0 +1,291 @@
+import { describe, expect, it } from 'vitest';
+import { findThresholds, linkThresholds, parseTableValue, type ThresholdValue } from '../../../extractors/text/thresholds.js';
+
+type Expected = [ThresholdValue['op'], number | null, string | null, string | null?];
+
+/** op, value, unit and period of each threshold found. */
+const found = (text: string): Expected[] => findThresholds(text).map((t) => [t.op, t.value, t.unit, t.period]);
+const one = (op: ThresholdValue['op'], value: number | null, unit: string | null, period: string | null = null): Expected[] => [[op, value, unit, period]];
+
+describe('findThresholds: at least', () => {
+  it.each([
+    ['结合工作实际情况制定案件解决率至少达90%', 90, '%'],
+    ['完成率不低于95%', 95, '%'],
+    ['培训人次不少于500人次', 500, '人次'],
+    ['覆盖率达到90%以上', 90, '%'],
+    ['合格率达95%以上', 95, '%'],
+    ['完成率≥85%', 85, '%'],
+    ['完成率>=85%', 85, '%'],
+    ['本年度至少宣传3次', 3, '次'],
+    ['保证书率至少达90%以上', 90, '%'],
+    ['完成率大于等于80%', 80, '%'],
+  ])('%s', (text, value, unit) => {
+    expect(found(text)).toEqual(one('>=', value, unit));
+  });
+
+  it('reads 超过 and 高于 as strictly greater', () => {
+    expect(found('参与人数超过200人')).toEqual(one('>', 200, '人'));
+    expect(found('知晓率高于80%')).toEqual(one('>', 80, '%'));
+  });
+});
+
+describe('findThresholds: at most', () => {
+  it.each([
+    ['我区再犯罪率不得超过10%', 10, '%'],
+    ['保障再犯罪不得大于10%才能达到社会稳定的效果', 10, '%'],
+    ['结合工作实际情况制定最多不能超过2人', 2, '人'],
+    ['投诉率不高于5%', 5, '%'],
+    ['差错率控制在3%以内', 3, '%'],
+    ['办结时间在15个工作日以内', 15, '个工作日'],
+    ['3个工作日内办结', 3, '个工作日'],
+    ['人均成本最多200元', 200, '元'],
+    ['费用不超过50万元', 50, '万元'],
+    ['处理时限≤10天', 10, '天'],
+    ['空置率降至5%以下', 5, '%'],
+  ])('%s', (text, value, unit) => {
+    expect(found(text)).toEqual(one('<=', value, unit));
+  });
+
+  it('reads 低于, 少于 and 不足 as strictly less', () => {
+    expect(found('事故率低于1%')).toEqual(one('<', 1, '%'));
+    expect(found('投诉少于3件')).toEqual(one('<', 3, '件'));
+  });
+});
+
+describe('findThresholds: reaching a level, and exact targets', () => {
+  it('达 and 达到 reach a level: at least', () => {
+    expect(found('平安创建完成率达80%')).toEqual(one('>=', 80, '%'));
+    expect(found('被救助对象满意度至少达到90%')).toEqual(one('>=', 90, '%'));
+  });
+
+  it('为, 保持 and target verbs set the figure', () => {
+    expect(found('结合实际工作制定覆盖率为80%')).toEqual(one('=', 80, '%'));
+    expect(found('运行率保持98%')).toEqual(one('=', 98, '%'));
+    expect(found('为保障工作日内办公设备、设施正常运转制定90%')).toEqual(one('=', 90, '%'));
+    expect(found('完成率=100%')).toEqual(one('=', 100, '%'));
+  });
+
+  it('a multi-part phrase gives one threshold per part', () => {
+    expect(found('按照上级要求设定覆盖范围制定定为大学生达5000人，机关人员达1000人，其他人员达24000人，才可能超过往年国家安全知识宣传的受众人数')).toEqual([
+      ['>=', 5000, '人', null],
+      ['>=', 1000, '人', null],
+      ['>=', 24000, '人', null],
+    ]);
+  });
+
+  it('keeps a figure written with 万 as written', () => {
+    expect(found('受益人数达1.5万人')).toEqual(one('>=', 1.5, '万人'));
+  });
+
+  it('quotes the phrase that states the target', () => {
+    expect(findThresholds('结合工作实际情况制定最多不能超过2人，才能达到效果').map((t) => t.text)).toEqual(['最多不能超过2人']);
+    expect(findThresholds('保证书率至少达90%以上').map((t) => t.text)).toEqual(['至少达90%以上']);
+    const text = '完成率至少达90%';
+    const [match] = findThresholds(text);
+    expect(text.slice(match.start, match.end)).toBe(match.text);
+  });
+});
+
+describe('findThresholds: all and none', () => {
+  it.each([
+    ['按规定时限必须将上访人全部接回'],
+    ['合格达到百分之百'],
+    ['网络化覆盖面积达100%'],
+    ['必须保障工作日内基地100%正常运行'],
+    ['使工作人员对整体工作情况达到百分之百满意'],
+    ['实现辖区全覆盖'],
+    ['卫生村创建达标率百分之百完成'],
+  ])('%s is = 100 %%', (text) => {
+    expect(found(text)).toEqual(one('=', 100, '%'));
+  });
+
+  it('keeps an explicit 不低于100% as at least, for the checks to flag on a capped rate', () => {
+    expect(found('完成率不低于100%')).toEqual(one('>=', 100, '%'));
+  });
+
+  it.each([['重点时期病患家属不可以上访'], ['安全事故不得发生'], ['重大责任事故为零'], ['杜绝重复上访'], ['实现零事故'], ['群体性事件零发生']])('%s is = 0', (text) => {
+    expect(found(text)).toEqual(one('=', 0, null));
+  });
+
+  it('控制为0起 keeps its unit', () => {
+    expect(found('安全事故控制为0起')).toEqual(one('=', 0, '起'));
+  });
+
+  it('a template left unfilled gives a threshold without a value', () => {
+    expect(found('要求规划编制按期完成率超过%。')).toEqual(one('>', null, '%'));
+    expect(found('制定接入重大危险源至少达处。')).toEqual(one('>=', null, '处'));
+    expect(found('接警出动时间最多**分钟，才可能达到预期目标')).toEqual(one('<=', null, '分钟'));
+    expect(found('达到人民群众的要求')).toEqual([]);
+    expect(found('坚持以人为本，做好工作')).toEqual([]);
+  });
+});
+
+describe('findThresholds: frequencies', () => {
+  it.each([
+    ['设定每月维修维护一次', '=', 1, '每月'],
+    ['病患每月集中报销各类费用一次', '=', 1, '每月'],
+    ['按市局要求每月至少集中培训一次', '>=', 1, '每月'],
+    ['每季度至少一次', '>=', 1, '每季度'],
+    ['每季度不少于一次', '>=', 1, '每季度'],
+    ['全年不少于12次', '>=', 12, '全年'],
+    ['每年至少开展4次', '>=', 4, '全年'],
+    ['全年开展6次', '=', 6, '全年'],
+    ['每周巡查一次', '=', 1, '每周'],
+  ] as const)('%s', (text, op, value, period) => {
+    expect(found(text)).toEqual(one(op, value, '次', period));
+  });
+
+  it('a count without a period word has none: 本年度 is the filing year, not a frequency', () => {
+    expect(found('制定本年度排查至少4次')).toEqual(one('>=', 4, '次'));
+  });
+
+  it('a period does not make a rate a frequency', () => {
+    expect(found('全年完成率达90%')).toEqual(one('>=', 90, '%'));
+  });
+});
+
+describe('findThresholds: qualitative', () => {
+  it.each([['使大部分群众满意'], ['做到使大部分满意'], ['群众基本满意'], ['服务质量明显提升'], ['人居环境有效改善'], ['报销及时'], ['按时缴费'], ['今年完成比例要超过往年'], ['群众满意度达到满意']])(
+    '%s',
+    (text) => {
+      const [threshold] = findThresholds(text);
+      expect(threshold).toMatchObject({ op: 'qualitative', value: null, unit: null });
+    },
+  );
+
+  it('a figure in the same clause wins over words', () => {
+    expect(found('使工作人员达到百分之百满意')).toEqual(one('=', 100, '%'));
+  });
+});
+
+describe('findThresholds: what is no target', () => {
+  it.each([
+    ['dates written as decimals', '根据国安规定的重要宣传日：4.15、12.4等日期全部完成的基础上增加一次'],
+    ['a quoted date', '做好“12.4”法宣日的宣传工作'],
+    ['a year', '按照全市2021年平安建设工作要点及以往工作经验'],
+    ['a document title', '按照《2020年度信访工作年终考核细则要求》以及文件要求'],
+    ['a population given as context', '结合高新区辖区人口数至少为2000人，才可能达到网上信访应有的宣传效果'],
+    ['shares described, not set', '社区矫正对象中只有80%有劳动、学习能力，20%中有文盲、残疾、重病等身体疾病不具备学习、劳动能力'],
+    ['a bare count', '对80%有劳动学习能力的矫正人员按要求进行集中教育学习劳动'],
+    ['the rest, as context', '其余10%为办公设备、设施的折旧'],
+    ['a consequence', '才可能超过往年国家安全知识宣传的受众人数'],
+    ['a population share', '宣传资料每人人手一份'],
+    ['a comparison without a figure', '支出不得超过预算'],
+  ])('%s', (_name, text) => {
+    expect(findThresholds(text)).toEqual([]);
+  });
+
+  it('a baseline does not hide a target stated after it', () => {
+    expect(found('在去年完成的基础上，完成率至少达95%')).toEqual(one('>=', 95, '%'));
+  });
+});
+
+describe('parseTableValue', () => {
+  it.each([
+    [null, '≥90.00(%)', null, '>=', 90, '%'],
+    [null, '>=85', null, '>=', 85, null],
+    [null, '＝100%', null, '=', 100, '%'],
+    [null, '≤10天', null, '<=', 10, '天'],
+    [null, '95%以上', null, '>=', 95, '%'],
+    [null, '100', '%', '=', 100, '%'],
+    ['=', '100', '%', '=', 100, '%'],
+    ['≥', '95', '%', '>=', 95, '%'],
+    ['＞', '0', '人', '>', 0, '人'],
+    ['＜', '5', '%', '<', 5, '%'],
+    ['大于等于', '90', '%', '>=', 90, '%'],
+    ['小于等于', '10', '天', '<=', 10, '天'],
+    ['等于', '1', '次', '=', 1, '次'],
+    [null, '≤89.33万元', null, '<=', 89.33, '万元'],
+    ['<=', '54.1', '万元', '<=', 54.1, '万元'],
+    ['≥', '52700', '辆次', '>=', 52700, '辆次'],
+  ] as const)('%s | %s | %s', (symbol, value, unit, op, number, expectedUnit) => {
+    expect(parseTableValue(symbol, value, unit)).toMatchObject({ op, value: number, unit: expectedUnit });
+  });
+
+  it('splits a unit with its period: 次/年', () => {
+    expect(parseTableValue('≥', '12', '次/年')).toMatchObject({ op: '>=', value: 12, unit: '次', period: '全年' });
+    expect(parseTableValue(null, '≥1次/月', null)).toMatchObject({ op: '>=', value: 1, unit: '次', period: '每月' });
+  });
+
+  it.each([['及时'], ['提升'], ['可控'], ['有效'], ['优良'], ['组织健全，工作落实，做好普法宣传']])('the word %s is qualitative', (word) => {
+    expect(parseTableValue(null, word, null)).toMatchObject({ op: 'qualitative', value: null, unit: null, text: word });
+  });
+
+  it('定性 and 文字描述 make a value qualitative', () => {
+    expect(parseTableValue('定性', '明显提升', null)).toMatchObject({ op: 'qualitative', text: '定性明显提升' });
+    expect(parseTableValue(null, '组织健全', '文字描述')).toMatchObject({ op: 'qualitative', text: '组织健全' });
+  });
+
+  it('a symbol without a value is a threshold whose value is missing', () => {
+    expect(parseTableValue('=', '', '%')).toEqual({ op: '=', value: null, unit: '%', period: null, text: '=%' });
+    expect(parseTableValue(null, '≥**%', null)).toMatchObject({ op: '>=', value: null, unit: '%' });
+  });
+
+  it('nothing at all is no threshold', () => {
+    expect(parseTableValue(null, null, null)).toBeNull();
+    expect(parseTableValue('', '', '%')).toBeNull();
+  });
+});
+
+describe('linkThresholds', () => {
+  const link = (text: string, names: string[], goalIndex: number | null = 1) =>
+    linkThresholds([{ goalIndex, text, offset: 100 }], names.map((name) => ({ name, goalIndex: 1 }))).map((l) => [
+      l.target === null ? null : names[l.target],
+      l.threshold.text,
+    ]);
+
+  it('links each clause to the indicator in its position', () => {
+    expect(
+      link('结合工作实际情况制定案件解决率至少达90%，才能确保案结事了；按照以往工作实际情况，制定本年度排查至少4次', [
+        '符合条件的特殊疑难信访案件解决率',
+        '开展特殊疑难信访案件排查专项行动次数',
+      ]),
+    ).toEqual([
+      ['符合条件的特殊疑难信访案件解决率', '至少达90%'],
+      ['开展特殊疑难信访案件排查专项行动次数', '至少4次'],
+    ]);
+  });
+
+  it('follows the words when the clauses come in another order than the indicators', () => {
+    expect(link('本年度排查至少4次；案件解决率至少达90%', ['符合条件的特殊疑难信访案件解决率', '开展特殊疑难信访案件排查专项行动次数'])).toEqual([
+      ['开展特殊疑难信访案件排查专项行动次数', '至少4次'],
+      ['符合条件的特殊疑难信访案件解决率', '至少达90%'],
+    ]);
+  });
+
+  it('gives every part of a multi-part phrase to the same indicator', () => {
+    const links = link('根据国安规定的重要宣传日：4.15、12.4等日期全部完成的基础上增加一次；按照上级要求制定定为大学生达5000人，机关人员达1000人', [
+      '国家安全知识宣传次数',
+      '国家安全知识宣传受众人数',
+    ]);
+    expect(links).toEqual([
+      ['国家安全知识宣传受众人数', '达5000人'],
+      ['国家安全知识宣传受众人数', '达1000人'],
+    ]);
+  });
+
+  it('only considers the indicators of the sentence’s goal', () => {
+    const links = linkThresholds(
+      [{ goalIndex: 2, text: '使大部分群众满意', offset: 0 }],
+      [
+        { name: '群众满意度', goalIndex: 1 },
+        { name: '网上信访知识知晓人数', goalIndex: 2 },
+        { name: '群众满意度', goalIndex: 2 },
+      ],
+    );
+    expect(links.map((l) => l.target)).toEqual([2]);
+  });
+
+  it('a satisfaction clause beyond the listed positions goes to the satisfaction indicator', () => {
+    expect(link('覆盖率达到90%；资料发放到位；做到使大部分满意', ['组织集中教育和社区服务覆盖率', '市局对矫正人员管理情况满意度'])).toEqual([
+      ['组织集中教育和社区服务覆盖率', '达到90%'],
+      ['市局对矫正人员管理情况满意度', '大部分满意'],
+    ]);
+  });
+
+  it('leaves a threshold no indicator fits unlinked, with document offsets', () => {
+    const [only] = linkThresholds([{ goalIndex: 1, text: '甲；乙；宣传至少3次', offset: 50 }], [{ name: '群众满意度', goalIndex: 1 }]);
+    expect(only.target).toBeNull();
+    expect(only.threshold.start).toBe(50 + '甲；乙；宣传'.length);
+  });
+});
