@@ -44,7 +44,11 @@ function extractProject(section: ProjectSection, document: DocumentModel, year: 
   const goals = extractGoals(section, document);
   const indicators = extractIndicators(section, document, goals.goals);
   for (const threshold of indicators.unlinked) {
-    notes.push({ code: 'threshold_unlinked', message: `评价标准 target "${threshold.text}" fits no indicator of ${section.title.name}`, source: threshold.source });
+    notes.push({
+      code: 'threshold_unlinked',
+      message: `评价标准 target "${threshold.text}" fits no indicator of ${section.title.name}`,
+      source: threshold.source,
+    });
   }
   return {
     name: section.title.name,

@@ -53,13 +53,24 @@ const AMOUNT_CELL = /^(?:[\d,，]+(?:\.\d+)?(?:亿元|万元|千元|元)?|-|—|
  * sources, in the sub-header's order; the text cells before it, the task's name and its content.
  */
 function readTaskTable(table: TableBlock, document: Doc): DepartmentTasks | null {
-  const headerAt = table.rows.findIndex((row) => row.some((cell) => NAME_HEADER.test(squeeze(cell))) && row.some((cell) => AMOUNT_HEADER.test(squeeze(cell)) && unitIn(cell.text) !== null));
+  const headerAt = table.rows.findIndex(
+    (row) =>
+      row.some((cell) => NAME_HEADER.test(squeeze(cell))) &&
+      row.some((cell) => AMOUNT_HEADER.test(squeeze(cell)) && unitIn(cell.text) !== null),
+  );
   if (headerAt < 0) return null;
   const header = table.rows[headerAt];
   const unit = header.map((cell) => unitIn(cell.text)).find((u) => u !== null) ?? '万元';
-  const groupLabels = new Set(header.filter((cell) => !NAME_HEADER.test(squeeze(cell)) && !CONTENT_HEADER.test(squeeze(cell)) && !AMOUNT_HEADER.test(squeeze(cell))).map(squeeze));
+  const groupLabels = new Set(
+    header
+      .filter((cell) => !NAME_HEADER.test(squeeze(cell)) && !CONTENT_HEADER.test(squeeze(cell)) && !AMOUNT_HEADER.test(squeeze(cell)))
+      .map(squeeze),
+  );
   // 总额 | 财政拨款 | 其他资金 under the amount header, or the amount header's one column
-  const sub = (table.rows[headerAt + 1] ?? []).filter((cell) => !cell.merged).map(squeeze).filter((text) => TOTAL_COLUMN.test(text) || SOURCE_COLUMN.test(text));
+  const sub = (table.rows[headerAt + 1] ?? [])
+    .filter((cell) => !cell.merged)
+    .map(squeeze)
+    .filter((text) => TOTAL_COLUMN.test(text) || SOURCE_COLUMN.test(text));
   const hasSub = sub.length > 0 && TOTAL_COLUMN.test(sub[0]);
   const columns = hasSub ? sub : ['总额'];
   const tasks: DepartmentTask[] = [];

@@ -97,12 +97,29 @@ function fromLines(lines: readonly Line[], document: Doc): DepartmentIndicator[]
   let category: DepartmentIndicator['category'] = null;
   let run: Line[] = [];
   let runUnderCategory = false;
-  const emit = (subcategory: Line | null, name: Line, symbol: string | null, value: string | null, unit: string | null, last: Line): void => {
+  const emit = (
+    subcategory: Line | null,
+    name: Line,
+    symbol: string | null,
+    value: string | null,
+    unit: string | null,
+    last: Line,
+  ): void => {
     // a 二级 line right before its 三级 belongs to the row; one shared by a run of rows does not
     const first = subcategory && lines.indexOf(subcategory) === lines.indexOf(name) - 1 ? subcategory : name;
     const source = locate(document, first.block.start, last.block.end);
     const threshold = parseTableValue(symbol, value, unit);
-    rows.push({ category, subcategory: subcategory?.text ?? null, name: name.text, symbol, value, unit, threshold: threshold ? { ...threshold, source } : null, weight: null, source });
+    rows.push({
+      category,
+      subcategory: subcategory?.text ?? null,
+      name: name.text,
+      symbol,
+      value,
+      unit,
+      threshold: threshold ? { ...threshold, source } : null,
+      weight: null,
+      source,
+    });
   };
   const closeRun = (): void => {
     if (runUnderCategory && run.length >= 2) for (const name of run.slice(1)) emit(run[0], name, null, null, null, name);
@@ -118,7 +135,14 @@ function fromLines(lines: readonly Line[], document: Doc): DepartmentIndicator[]
     } else if (SYMBOL_LINE.test(line.text) && run.length > 0) {
       const value = VALUE_LINE.test(lines[i + 1]?.text ?? '') ? lines[++i] : null;
       const unit = UNIT_LINE.test(lines[i + 1]?.text ?? '') ? lines[++i] : null;
-      emit(run.length >= 2 ? run[run.length - 2] : null, run[run.length - 1], line.text, value?.text ?? null, unit?.text ?? null, unit ?? value ?? line);
+      emit(
+        run.length >= 2 ? run[run.length - 2] : null,
+        run[run.length - 1],
+        line.text,
+        value?.text ?? null,
+        unit?.text ?? null,
+        unit ?? value ?? line,
+      );
       run = [];
       runUnderCategory = false;
     } else if (LABEL_LINE.test(line.text) && !NOT_A_LABEL.test(line.text)) {
@@ -132,7 +156,10 @@ function fromLines(lines: readonly Line[], document: Doc): DepartmentIndicator[]
 }
 
 /** The department indicator table: its rows from a real table, or what a flattened one (TXT) still shows. */
-export function extractDepartmentIndicators(structure: Pick<Structure, 'departmentTables' | 'projects'>, document: Doc): DepartmentIndicator[] {
+export function extractDepartmentIndicators(
+  structure: Pick<Structure, 'departmentTables' | 'projects'>,
+  document: Doc,
+): DepartmentIndicator[] {
   const tabled = fromTables(structure.departmentTables, document);
   if (tabled.length > 0) return tabled;
   const firstProject = structure.projects[0]?.titleBlock.start ?? document.text.length;

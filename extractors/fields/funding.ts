@@ -96,7 +96,8 @@ function readProseFunding(blocks: Block[], document: Doc): ProseFunding {
   // the breakdown, in order of preference: inside the opening sentence (after 其中, or in parentheses
   // after the total), else the list items that follow it
   const inline = breakdownAt ? inlineItems(opening, breakdownAt.index + breakdownAt[0].length, document) : [];
-  const inParentheses = totalMatch && !breakdownAt ? childrenAfter(opening.text.slice(totalMatch.end), opening.start + totalMatch.end, document) : [];
+  const inParentheses =
+    totalMatch && !breakdownAt ? childrenAfter(opening.text.slice(totalMatch.end), opening.start + totalMatch.end, document) : [];
   if (inline.some((item) => item.amount)) result.items = inline;
   else if (inParentheses.length > 0) result.items = inParentheses;
   else result.items = followingItems(textBlocks.slice(openingIsItem ? first : first + 1), document);
@@ -170,9 +171,19 @@ function readItem(text: string, offset: number, document: Doc): FundingItem {
   const main = amounts[0];
   const cleaned = text.replace(/[。；;，,\s]+$/, '');
   if (!main) {
-    return { label: cleaned.replace(LABEL_TAIL, ''), amount: null, source: locate(document, offset, offset + cleaned.length), children: [] };
+    return {
+      label: cleaned.replace(LABEL_TAIL, ''),
+      amount: null,
+      source: locate(document, offset, offset + cleaned.length),
+      children: [],
+    };
   }
-  const label = labelBefore(text.slice(0, main.start)) || text.slice(main.end).replace(/^[，,\s]+/, '').split(/[，,。；;（(]/)[0];
+  const label =
+    labelBefore(text.slice(0, main.start)) ||
+    text
+      .slice(main.end)
+      .replace(/^[，,\s]+/, '')
+      .split(/[，,。；;（(]/)[0];
   const after = text.slice(main.end);
   const children = childrenAfter(after, offset + main.end, document);
   const end = children.length ? Math.max(...children.map((c) => c.source.end)) - offset : main.end;
@@ -232,8 +243,17 @@ export function cellAmount(cell: TableCell, unit: MoneyUnit, document: Doc): Amo
 /** Form labels and what they mean for sums. */
 const FORM_FIELDS: { pattern: RegExp; role: FormField['role']; example: string }[] = [
   { pattern: /^(?:项目)?(?:中期|实施期|项目)资金总额$/, role: 'multi_year_total', example: '项目资金总额' },
-  { pattern: /^(?:年度)?(?:资金|预算)?(?:申请)?总额$|^年度资金(?:申请)?总额$|^资金总额$|^预算总额$/, role: 'total', example: '年度资金总额' },
-  { pattern: /^(?:其中[：:]?)?(?:当年)?财政(?:拨款|资金)$|^(?:其中[：:]?)?上年结转(?:资金)?$|^(?:其中[：:]?)?(?:其他|自有|单位自筹|社会)资金$|^(?:其中[：:]?)?事业收入$/, role: 'part', example: '其中：财政拨款' },
+  {
+    pattern: /^(?:年度)?(?:资金|预算)?(?:申请)?总额$|^年度资金(?:申请)?总额$|^资金总额$|^预算总额$/,
+    role: 'total',
+    example: '年度资金总额',
+  },
+  {
+    pattern:
+      /^(?:其中[：:]?)?(?:当年)?财政(?:拨款|资金)$|^(?:其中[：:]?)?上年结转(?:资金)?$|^(?:其中[：:]?)?(?:其他|自有|单位自筹|社会)资金$|^(?:其中[：:]?)?事业收入$/,
+    role: 'part',
+    example: '其中：财政拨款',
+  },
 ];
 
 function fieldRole(label: string): FormField['role'] | null {
@@ -242,7 +262,11 @@ function fieldRole(label: string): FormField['role'] | null {
 }
 
 export function readFormFields(table: TableBlock, document: Doc): FormField[] {
-  const unit = table.rows.flat().map((c) => unitIn(c.text)).find((u) => u !== null) ?? '万元';
+  const unit =
+    table.rows
+      .flat()
+      .map((c) => unitIn(c.text))
+      .find((u) => u !== null) ?? '万元';
   const fields: FormField[] = [];
   for (const row of table.rows) {
     row.forEach((cell, c) => {
@@ -252,7 +276,12 @@ export function readFormFields(table: TableBlock, document: Doc): FormField[] {
       const valueCell = row.slice(c + 1).find((next) => !next.merged && next.text.trim() !== '' && fieldRole(next.text) === null);
       const amount = valueCell ? cellAmount(valueCell, unit, document) : null;
       if (!amount) return;
-      fields.push({ field: cell.text.replace(/^其中[：:]?/, '').trim(), role, amount, source: locate(document, cell.start, amount.source.end) });
+      fields.push({
+        field: cell.text.replace(/^其中[：:]?/, '').trim(),
+        role,
+        amount,
+        source: locate(document, cell.start, amount.source.end),
+      });
     });
   }
   return fields;

@@ -33,7 +33,9 @@ const QUALIFIER = '年度|总体|实施期|中长期|长期';
 /** Declared goal counts; `count` is the number, `qualifier` says which kind of goal is counted. */
 export const DECLARED_GOALS: readonly { pattern: RegExp; example: string }[] = [
   {
-    pattern: new RegExp(`(?:设置|设定|设立|确定|制定|提出|包括)了?(?:以下|如下)?(?<count>${COUNT})\\s*(?:项|个|条)(?<qualifier>${QUALIFIER})?(?:绩效)?目标`),
+    pattern: new RegExp(
+      `(?:设置|设定|设立|确定|制定|提出|包括)了?(?:以下|如下)?(?<count>${COUNT})\\s*(?:项|个|条)(?<qualifier>${QUALIFIER})?(?:绩效)?目标`,
+    ),
     example: '主要设置了2项绩效目标, 共设置三个绩效目标, 设定了3项年度绩效目标',
   },
   {
@@ -113,7 +115,13 @@ function findDeclaration(blocks: readonly Block[], document: Doc): Declaration |
       if (!match?.groups) continue;
       const count = Number(parseChineseNumeral(match.groups.count) ?? match.groups.count);
       const start = block.start + match.index;
-      return { count, kind: kindOf(match.groups.qualifier), source: locate(document, start, start + match[0].length), block, end: match.index + match[0].length };
+      return {
+        count,
+        kind: kindOf(match.groups.qualifier),
+        source: locate(document, start, start + match[0].length),
+        block,
+        end: match.index + match[0].length,
+      };
     }
   }
   return null;
@@ -155,7 +163,12 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
         if (!match?.groups || cell.merged) return;
         const right = row.slice(c + 1).find((other) => other.text.trim() && !other.merged);
         const below = cellBelow(table, r, c);
-        const value = right && !isFieldLabel(right.text) ? right : below && !below.merged && below.text.trim() && !isFieldLabel(below.text) ? below : null;
+        const value =
+          right && !isFieldLabel(right.text)
+            ? right
+            : below && !below.merged && below.text.trim() && !isFieldLabel(below.text)
+              ? below
+              : null;
         if (value === null) return;
         const block: ParagraphBlock = { type: 'paragraph', text: value.text, start: value.start, end: value.end, page: value.page };
         goals.push(...goalsIn(block, 0, document, kindOf(match.groups.label)));

@@ -31,14 +31,28 @@ const GOAL_NUMBER = '[一二三四五六七八九十]{1,3}|\\d{1,2}';
 
 /** Declared counts, either order; `count` and `category` groups. */
 export const DECLARED_INDICATORS: readonly { pattern: RegExp; example: string }[] = [
-  { pattern: new RegExp(`(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?<category>${CATEGORY})(?:类)?指标`, 'g'), example: '设置1项产出指标、1项效果指标' },
-  { pattern: new RegExp(`(?<category>${CATEGORY})(?:类)?指标\\s*(?<count>${COUNT})\\s*(?:项|个|条)`, 'g'), example: '目标一下设产出指标2项、效益指标1项' },
+  {
+    pattern: new RegExp(`(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?<category>${CATEGORY})(?:类)?指标`, 'g'),
+    example: '设置1项产出指标、1项效果指标',
+  },
+  {
+    pattern: new RegExp(`(?<category>${CATEGORY})(?:类)?指标\\s*(?<count>${COUNT})\\s*(?:项|个|条)`, 'g'),
+    example: '目标一下设产出指标2项、效益指标1项',
+  },
 ];
 
 /** A count for all of a project's indicators, not one category's: "共设置6项绩效指标", "绩效指标共5项". */
 export const DECLARED_TOTAL: readonly { pattern: RegExp; example: string }[] = [
-  { pattern: new RegExp(`(?:共|总共|合计|一共)\\s*(?:设置|设定|设立|确定|编制|包括|包含|有)?了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?:绩效)?指标`), example: '共设置6项绩效指标' },
-  { pattern: new RegExp(`(?:设置|设定|设立|确定|编制)了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*绩效指标`), example: '本项目设置5项绩效指标' },
+  {
+    pattern: new RegExp(
+      `(?:共|总共|合计|一共)\\s*(?:设置|设定|设立|确定|编制|包括|包含|有)?了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*(?:绩效)?指标`,
+    ),
+    example: '共设置6项绩效指标',
+  },
+  {
+    pattern: new RegExp(`(?:设置|设定|设立|确定|编制)了?\\s*(?<count>${COUNT})\\s*(?:项|个|条)\\s*绩效指标`),
+    example: '本项目设置5项绩效指标',
+  },
   { pattern: new RegExp(`绩效指标\\s*(?:共|合计|一共)\\s*(?:计|有)?\\s*(?<count>${COUNT})\\s*(?:项|个|条)`), example: '绩效指标共5项' },
 ];
 
@@ -58,7 +72,12 @@ export const CATEGORY_CUES: readonly { category: Category; name: RegExp; example
 /** 一级 (and 二级) labels of sentences that write each indicator with its target. */
 export const INDICATOR_LABELS: readonly { pattern: RegExp; category: Category; subcategory: boolean; example: string }[] = [
   { pattern: /^(?:数量|质量|时效)指标$/, category: '产出', subcategory: true, example: '数量指标：培训人次不少于500人次' },
-  { pattern: /^(?:经济效益|社会效益|生态效益|可持续影响)(?:指标)?$/, category: '效益', subcategory: true, example: '社会效益指标：群众知晓率达到90%' },
+  {
+    pattern: /^(?:经济效益|社会效益|生态效益|可持续影响)(?:指标)?$/,
+    category: '效益',
+    subcategory: true,
+    example: '社会效益指标：群众知晓率达到90%',
+  },
   { pattern: /^(?:服务对象|社会公众或服务对象)满意度(?:指标)?$/, category: '满意度', subcategory: true, example: '服务对象满意度指标：…' },
   { pattern: /^(?:经济|社会|生态环境)成本指标$/, category: '成本', subcategory: true, example: '经济成本指标：…' },
   { pattern: /^产出指标$/, category: '产出', subcategory: false, example: '1.产出指标：培训人次不少于500人次，…' },
@@ -144,7 +163,9 @@ function assignCategories(names: readonly NamePiece[], counts: readonly CountMat
   if (names.length === capacity.reduce((sum, n) => sum + n, 0)) return counts.flatMap((c) => Array<Category>(c.count).fill(c.category));
   let group = 0;
   return names.map((name, i) => {
-    const cued = counts.findIndex((c, k) => capacity[k] > 0 && CATEGORY_CUES.some((cue) => cue.category === c.category && cue.name.test(name.text)));
+    const cued = counts.findIndex(
+      (c, k) => capacity[k] > 0 && CATEGORY_CUES.some((cue) => cue.category === c.category && cue.name.test(name.text)),
+    );
     if (cued >= 0) {
       capacity[cued]--;
       return counts[cued].category;
@@ -182,7 +203,8 @@ function readSentence(block: TextBlock, counts: CountMatch[], document: Doc): Se
     const paren = /^\s*[（(]([^）)]*)[）)]/.exec(text.slice(count.end));
     if (!paren) continue;
     const from = count.end + paren[0].indexOf(paren[1]);
-    for (const piece of splitNames(text, from, from + paren[1].length, block.start, /[、，,；;]/)) names.push({ piece, category: count.category });
+    for (const piece of splitNames(text, from, from + paren[1].length, block.start, /[、，,；;]/))
+      names.push({ piece, category: count.category });
   }
   const expected = expectedNames({ counts });
   if (names.length === 0) {
@@ -236,7 +258,14 @@ function labelOf(label: string, siblings: readonly string[]): { category: Catego
 }
 
 function toThreshold(match: ThresholdValue & { start: number; end: number }, offset: number, document: Doc): Threshold {
-  return { op: match.op, value: match.value, unit: match.unit, period: match.period, text: match.text, source: locate(document, offset + match.start, offset + match.end) };
+  return {
+    op: match.op,
+    value: match.value,
+    unit: match.unit,
+    period: match.period,
+    text: match.text,
+    source: locate(document, offset + match.start, offset + match.end),
+  };
 }
 
 /** "数量指标：培训人次不少于500人次，覆盖率达到95%；满意度指标：群众满意度达到基本满意。" */
@@ -244,7 +273,10 @@ function labelledIndicators(block: TextBlock, document: Doc): Indicator[] {
   const labels = [...block.text.matchAll(LABEL)].filter((m) => INDICATOR_LABELS.some((l) => l.pattern.test(m[1])));
   const indicators: Indicator[] = [];
   labels.forEach((label, k) => {
-    const kind = labelOf(label[1], labels.map((l) => l[1]));
+    const kind = labelOf(
+      label[1],
+      labels.map((l) => l[1]),
+    );
     if (!kind) return;
     const from = label.index + label[0].length;
     const to = labels[k + 1]?.index ?? block.text.length;
@@ -252,7 +284,10 @@ function labelledIndicators(block: TextBlock, document: Doc): Indicator[] {
       // "资助资金使用合规性：合规": a colon parts the name from its value
       const colon = clause.text.search(/[：:]/);
       const found = findThresholds(clause.text).filter((t) => colon < 0 || t.start > colon);
-      const name = clause.text.slice(0, colon >= 0 ? colon : (found[0]?.start ?? clause.text.length)).replace(NAME_JOINER, '').trim();
+      const name = clause.text
+        .slice(0, colon >= 0 ? colon : (found[0]?.start ?? clause.text.length))
+        .replace(NAME_JOINER, '')
+        .trim();
       if (!name) continue;
       const start = block.start + clause.start;
       indicators.push({
@@ -281,7 +316,11 @@ export const HEADER_COLUMNS: readonly { column: Column; pattern: RegExp; example
   { column: 'level2', pattern: /^二级指标$/, example: '二级指标' },
   { column: 'level3', pattern: /^(?:三级指标|指标名称|具体指标)$/, example: '三级指标' },
   { column: 'symbol', pattern: /^(?:符号|指标值符号|比较符号?|运算符号?|指标性质)$/, example: '符号, 指标性质' },
-  { column: 'value', pattern: /^(?:(?:(?:年度|全年|预期|目标|项目)(?:[（(][^（）()]{0,6}[)）])?)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/, example: '指标值, 值, 年度(/项目)指标值' },
+  {
+    column: 'value',
+    pattern: /^(?:(?:(?:年度|全年|预期|目标|项目)(?:[（(][^（）()]{0,6}[)）])?)?指标值|值|目标值|标准值)(?:[（(].*[)）])?$/,
+    example: '指标值, 值, 年度(/项目)指标值',
+  },
   { column: 'unit', pattern: /^(?:计量|度量|指标值)?单位(?:[（(].*[)）])?$/, example: '单位（文字描述）' },
   { column: 'weight', pattern: /^(?:指标)?(?:权重|分值)(?:[（(](?:%|％|分)[)）])?$/, example: '权重, 分值, 权重（%）' },
 ];
@@ -364,7 +403,8 @@ export function readIndicatorTable(table: TableBlock): IndicatorRow[] {
       threshold: parseTableValue(symbol, value, unit),
       nameCell: row[columns.level3],
       valueCells: [columns.symbol, columns.value, columns.unit].flatMap((c) => (c === undefined || !row[c] ? [] : [row[c]])),
-      weightCell: columns.weight !== undefined && row[columns.weight] && WEIGHT.test(cellText(row, columns.weight)) ? row[columns.weight] : null,
+      weightCell:
+        columns.weight !== undefined && row[columns.weight] && WEIGHT.test(cellText(row, columns.weight)) ? row[columns.weight] : null,
       row,
     });
   }
@@ -395,7 +435,17 @@ function tableIndicators(blocks: readonly Block[], document: Doc): Indicator[] {
       if (row.category === null) return [];
       const span = valueSpan(row);
       const thresholds: Threshold[] = row.threshold ? [{ ...row.threshold, source: locate(document, span.start, span.end) }] : [];
-      return [{ goal_index: null, category: row.category, subcategory: row.subcategory, name: row.name, source: locate(document, row.nameCell.start, row.nameCell.end), thresholds, weight: weightOf(row.weightCell, document) }];
+      return [
+        {
+          goal_index: null,
+          category: row.category,
+          subcategory: row.subcategory,
+          name: row.name,
+          source: locate(document, row.nameCell.start, row.nameCell.end),
+          thresholds,
+          weight: weightOf(row.weightCell, document),
+        },
+      ];
     });
 }
 
@@ -424,14 +474,22 @@ function onlyGoal(goals: readonly Goal[]): number | null {
   return listed.length === 1 ? listed[0].index : null;
 }
 
-function proseIndicators(found: readonly Sentence[], fallbackGoal: number | null, document: Doc): { declared: DeclaredIndicatorCount[]; indicators: Indicator[] } {
+function proseIndicators(
+  found: readonly Sentence[],
+  fallbackGoal: number | null,
+  document: Doc,
+): { declared: DeclaredIndicatorCount[]; indicators: Indicator[] } {
   const declared: DeclaredIndicatorCount[] = [];
   const indicators: Indicator[] = [];
   for (const sentence of found) {
     const goalIndex = sentence.goalIndex ?? fallbackGoal;
-    for (const count of sentence.counts) declared.push({ goal_index: goalIndex, category: count.category, count: count.count, source: count.source });
+    for (const count of sentence.counts)
+      declared.push({ goal_index: goalIndex, category: count.category, count: count.count, source: count.source });
     const ordered = sentence.names.filter((n) => n.category === null);
-    const byOrder = assignCategories(ordered.map((n) => n.piece), sentence.counts);
+    const byOrder = assignCategories(
+      ordered.map((n) => n.piece),
+      sentence.counts,
+    );
     let next = 0;
     for (const { piece, category } of sentence.names) {
       indicators.push({
@@ -458,18 +516,30 @@ export function isIndicatorSentence(text: string): boolean {
  * sub-section (forms whose indicators follow 年度目标 directly), the project's indicator sentences are read.
  */
 export function extractIndicators(section: ProjectSection, document: Doc, goals: readonly Goal[]): IndicatorExtraction {
-  const blocks = section.subsections.indicators ?? section.blocks.filter((b) => isText(b) && b.type !== 'heading' && isIndicatorSentence(b.text));
+  const blocks =
+    section.subsections.indicators ?? section.blocks.filter((b) => isText(b) && b.type !== 'heading' && isIndicatorSentence(b.text));
   const prose = proseIndicators(sentences(blocks, document), onlyGoal(goals), document);
-  const labelled = blocks.filter(isText).filter((b) => countMatches(b.text).length === 0).flatMap((b) => labelledIndicators(b, document));
+  const labelled = blocks
+    .filter(isText)
+    .filter((b) => countMatches(b.text).length === 0)
+    .flatMap((b) => labelledIndicators(b, document));
   const named = [...prose.indicators, ...labelled];
-  const links = linkThresholds(criteria(section.subsections.standards ?? []), named.map((i) => ({ name: i.name, goalIndex: i.goal_index })));
+  const links = linkThresholds(
+    criteria(section.subsections.standards ?? []),
+    named.map((i) => ({ name: i.name, goalIndex: i.goal_index })),
+  );
   const unlinked: Threshold[] = [];
   for (const { target, threshold } of links) {
     const located = toThreshold(threshold, 0, document);
     if (target === null) unlinked.push(located);
     else named[target].thresholds.push(located);
   }
-  return { declared: prose.declared, declaredTotal: declaredTotal(section.blocks, document), indicators: [...named, ...tableIndicators(section.blocks, document)], unlinked };
+  return {
+    declared: prose.declared,
+    declaredTotal: declaredTotal(section.blocks, document),
+    indicators: [...named, ...tableIndicators(section.blocks, document)],
+    unlinked,
+  };
 }
 
 /** The first count declared for all the project's indicators, in its text. */

@@ -27,8 +27,10 @@ export function projectAliases(section: ProjectSection): string[] {
   return aliases;
 }
 
-const UNIT_FIELD_ORDER = [/^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室)[：:]?$/, /^(?:主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/];
-
+const UNIT_FIELD_ORDER = [
+  /^(?:实施单位|责任科室|责任单位|责任股室|承办科室|实施科室)[：:]?$/,
+  /^(?:主管部门|预算单位|单位名称|部门名称|申报单位)[：:]?$/,
+];
 
 export function projectDepartment(section: ProjectSection, document: Doc): { name: string; source: Source } | null {
   if (section.unit) return { name: section.unit.name, source: locate(document, section.unit.start, section.unit.end) };
@@ -49,7 +51,10 @@ const UNIT_IN_SENTENCE = String.raw`[\u4e00-\u9fff（）()]{2,20}?`;
  */
 const UNIT_SENTENCES = [
   new RegExp(String.raw`(?:项目)?(?:实施|责任|承办|承担|执行)(?:单位|科室|股室|部门)(?:为|是)(${UNIT_IN_SENTENCE})(?=[。；;，,]|$)`, 'd'),
-  new RegExp(String.raw`(?:^|[。；;，,])\s*(?:该|本|此)?(?:项目)?(?:主要)?由(${UNIT_IN_SENTENCE})(?:具体)?(?:负责|牵头)?(?:组织)?(?:实施|落实|执行)`, 'd'),
+  new RegExp(
+    String.raw`(?:^|[。；;，,])\s*(?:该|本|此)?(?:项目)?(?:主要)?由(${UNIT_IN_SENTENCE})(?:具体)?(?:负责|牵头)?(?:组织)?(?:实施|落实|执行)`,
+    'd',
+  ),
 ];
 
 function unitSentence(blocks: Block[]): NameSpan | null {
@@ -162,7 +167,11 @@ export function contentItems(section: ProjectSection, document: Doc): ContentIte
 }
 
 /** "一是…；二是…" or "（1）…（2）…" inside one paragraph, after `from`. */
-export function inlineEnumeration(block: Block, from: number, document: Pick<DocumentModel, 'pageStarts' | 'text'>): { index: number; text: string; source: Source }[] {
+export function inlineEnumeration(
+  block: Block,
+  from: number,
+  document: Pick<DocumentModel, 'pageStarts' | 'text'>,
+): { index: number; text: string; source: Source }[] {
   if (block.type === 'table') return [];
   const text = block.text;
   const marker = /([一二三四五六七八九十])是|[（(](\d{1,2})[)）]|(?<![\d.])(\d{1,2})[、.．](?!\d)/g;

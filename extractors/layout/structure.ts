@@ -34,7 +34,8 @@ export interface Structure {
   departmentTables: TableBlock[];
 }
 
-const SUBSECTION_KEYWORDS = /项目概况|基本情况|项目简介|资金安排|资金情况|资金预算|预算安排|经费安排|项目资金|绩效目标|绩效指标|评价标准|指标设置|年度目标|总体目标/;
+const SUBSECTION_KEYWORDS =
+  /项目概况|基本情况|项目简介|资金安排|资金情况|资金预算|预算安排|经费安排|项目资金|绩效目标|绩效指标|评价标准|指标设置|年度目标|总体目标/;
 
 interface TitlePattern {
   pattern: RegExp;
@@ -47,7 +48,10 @@ export const PROJECT_TITLES: TitlePattern[] = [
     pattern: /^(?:关于)?(.{2,40}?)(?:的)?绩效目标(?:和指标|及指标|指标)?(?:设置|编制|申报|设定)?(?:情况)?(?:的)?说明$/,
     example: '关于信访维稳项目绩效目标指标的说明, 关于居家养老服务项目绩效目标设置情况的说明',
   },
-  { pattern: /^(?!详见|参见|请见|具体见|见附)(?:关于)?(.{2,40}?项目)(?:支出)?(?:绩效目标)?(?:申报表|绩效目标表)$/, example: '社区养老服务项目支出绩效目标表' },
+  {
+    pattern: /^(?!详见|参见|请见|具体见|见附)(?:关于)?(.{2,40}?项目)(?:支出)?(?:绩效目标)?(?:申报表|绩效目标表)$/,
+    example: '社区养老服务项目支出绩效目标表',
+  },
   { pattern: /^项目[一二三四五六七八九十\d]{1,3}[：:、.．]\s*(.{2,40})$/, example: '项目一：农村道路养护' },
   { pattern: /^(?:关于)?(.{2,30}?)(?:的)?(?:项目)?(?:立项|实施|资金使用|使用)?情况说明$/, example: '爱国卫生运动经费情况说明' },
   { pattern: /^[（(][一二三四五六七八九十\d]{1,3}[)）]、?\s*(.{2,40}项目)$/, example: '（一）校舍维修改造项目' },
@@ -117,7 +121,10 @@ function sameProject(a: string, b: string): boolean {
 }
 
 function isSubsectionName(name: string): boolean {
-  return /^(?:项目)?(?:概况|基本情况|资金安排|绩效目标|绩效指标|评价标准)/.test(name) || SUBSECTION_KEYWORDS.test(name.replace(/项目$/, '')) && name.length <= 8;
+  return (
+    /^(?:项目)?(?:概况|基本情况|资金安排|绩效目标|绩效指标|评价标准)/.test(name) ||
+    (SUBSECTION_KEYWORDS.test(name.replace(/项目$/, '')) && name.length <= 8)
+  );
 }
 
 /** Where the project's name sits inside its title block. */
@@ -167,7 +174,6 @@ interface ProjectStart {
   hasForm?: boolean;
 }
 
-
 /** Find the blocks where projects start, with their names and unit headers. */
 function projectStarts(blocks: Block[]): ProjectStart[] {
   const starts: ProjectStart[] = [];
@@ -188,7 +194,11 @@ function projectStarts(blocks: Block[]): ProjectStart[] {
     if (form === null) return;
     // a form under a title of the same project belongs to it, and its 项目名称 is the canonical name
     const previous = starts[starts.length - 1];
-    if (previous && !previous.hasForm && (index - previous.index <= 2 || sameProject(previous.title.name, form.name) || pointsToForm(blocks, index, previous.index))) {
+    if (
+      previous &&
+      !previous.hasForm &&
+      (index - previous.index <= 2 || sameProject(previous.title.name, form.name) || pointsToForm(blocks, index, previous.index))
+    ) {
       previous.hasForm = true;
       // a title that names nothing of its own (项目经费情况说明) takes the form's name too
       if (sameProject(previous.title.name, form.name) || coreName(previous.title.name).length < 2) previous.title = form;
@@ -220,7 +230,8 @@ function textOf(block: Block | undefined): string {
 function subsectionOf(block: Block): SubsectionKind | null {
   const text = block.type === 'table' ? '' : block.text;
   // a heading, or a paragraph that opens with the keyword and a colon ("资金安排：该项目…")
-  const head = block.type === 'heading' ? text : (/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?([^：:，。]{2,12})[：:]/.exec(text)?.[0] ?? '');
+  const head =
+    block.type === 'heading' ? text : (/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?([^：:，。]{2,12})[：:]/.exec(text)?.[0] ?? '');
   if (!head) return null;
   return SUBSECTIONS.find(({ pattern }) => pattern.test(head))?.kind ?? null;
 }

@@ -44,7 +44,9 @@ export const MONEY_UNIT_EXPONENTS: Readonly<Record<MoneyUnit, number>> = { 元: 
 
 /** The one conversion to 万元: toWan("10308000", "元") → "1030.8", toWan("1.5", "亿元") → "15000". */
 export function toWan(value: string, unit: MoneyUnit): string {
-  return Decimal.parse(value).shift(MONEY_UNIT_EXPONENTS[unit] - MONEY_UNIT_EXPONENTS['万元']).toString();
+  return Decimal.parse(value)
+    .shift(MONEY_UNIT_EXPONENTS[unit] - MONEY_UNIT_EXPONENTS['万元'])
+    .toString();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,8 +66,21 @@ const AMOUNT_TAIL = /(?:\s*整)?(?:\s*人民币)?/y;
 const CURRENCY_BEFORE = /(?:人民币|RMB|￥|¥)\s*:?\s*$/;
 /** A figure in another currency is no yuan even after 人民币: 4人民币 5美元. */
 export const OTHER_CURRENCIES: readonly string[] = [
-  '美元', '美金', '港元', '港币', '日元', '欧元', '英镑', '澳元', '加元', '韩元', '新台币', '台币', '卢布',
-  '法郎', '比特币',
+  '美元',
+  '美金',
+  '港元',
+  '港币',
+  '日元',
+  '欧元',
+  '英镑',
+  '澳元',
+  '加元',
+  '韩元',
+  '新台币',
+  '台币',
+  '卢布',
+  '法郎',
+  '比特币',
 ];
 /** 约50万元, 近700万元, 将近; not 最近/附近 (最近3年). */
 const APPROXIMATE_BEFORE = /(?:约合|大约|大概|将近|接近|约|(?<![最附邻靠亲])近)\s*$/;
@@ -82,8 +97,26 @@ const UNIT_ECHO = /^\s*[千万亿]?元/;
 
 /** Words that make a sentence about funding, so that a bare 万 in it is 万元 (安排2万, 服务费8万). */
 export const FUNDING_CUES: readonly string[] = [
-  '安排', '资金', '经费', '预算', '拨款', '拨付', '投入', '投资', '支出', '收入', '金额', '费',
-  '共计', '合计', '总计', '补助', '补贴', '奖励', '款', '人民币',
+  '安排',
+  '资金',
+  '经费',
+  '预算',
+  '拨款',
+  '拨付',
+  '投入',
+  '投资',
+  '支出',
+  '收入',
+  '金额',
+  '费',
+  '共计',
+  '合计',
+  '总计',
+  '补助',
+  '补贴',
+  '奖励',
+  '款',
+  '人民币',
 ];
 /** How a sentence ends, for FUNDING_CUES; hard line breaks of PDFs do not end one. */
 const SENTENCE_END = /[。；;!?！？]/;
@@ -249,7 +282,8 @@ export function findAmounts(text: string, options: FindAmountsOptions = {}): Mon
     if (previous !== undefined && number.start < previous.end) return; // the 1 of 123元1角
     const written =
       readWithCurrency(folded, number) ??
-      readWithCurrencySign(folded, number, previous?.end ?? 0) ?? (bareWan ? readBareWan(folded, number) : null);
+      readWithCurrencySign(folded, number, previous?.end ?? 0) ??
+      (bareWan ? readBareWan(folded, number) : null);
     if (written === null) return;
     const lowNumber = numbers[k - 1];
     const lowValue = lowNumber === undefined ? null : readRangeLow(folded, lowNumber, written);

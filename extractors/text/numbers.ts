@@ -40,21 +40,43 @@ interface Span {
 
 /** Digit characters: ordinary, financial (大写) and traditional forms. 零/〇 are handled as zeros. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0,
-  一: 1, 壹: 1,
-  二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2,
-  三: 3, 叁: 3, 參: 3,
-  四: 4, 肆: 4,
-  五: 5, 伍: 5,
-  六: 6, 陆: 6, 陸: 6,
-  七: 7, 柒: 7,
-  八: 8, 捌: 8,
-  九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  俩: 2,
+  倆: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 
 /** Units inside a group of four digits, as powers of ten. */
 export const SMALL_UNITS: Readonly<Record<string, number>> = {
-  十: 1, 拾: 1, 百: 2, 佰: 2, 千: 3, 仟: 3,
+  十: 1,
+  拾: 1,
+  百: 2,
+  佰: 2,
+  千: 3,
+  仟: 3,
 };
 
 /**
@@ -62,7 +84,11 @@ export const SMALL_UNITS: Readonly<Record<string, number>> = {
  * only when more numerals follow it: a trailing 兆 is "mega" in mainland usage (100兆宽带, 10兆瓦).
  */
 export const BIG_UNITS: Readonly<Record<string, number>> = {
-  万: 4, 萬: 4, 亿: 8, 億: 8, 兆: 12,
+  万: 4,
+  萬: 4,
+  亿: 8,
+  億: 8,
+  兆: 12,
 };
 
 /** Characters that make a numeral "financial" (大写数字, used on formal forms: 壹佰贰拾万元整). */
@@ -85,12 +111,90 @@ const FRACTION_DIGITS = '零〇一壹二贰貳三叁參四肆五伍六陆陸七�
  * 季度 (一季度 is Q1), 月 (三月 is March), 起 (一起), 把, 线, 片, 段.
  */
 export const MEASURE_WORDS: readonly string[] = [
-  '个', '個', '只', '件', '次', '项', '人', '名', '位', '家', '户', '天', '日', '年', '周', '小时',
-  '分钟', '秒', '吨', '斤', '公斤', '千克', '克', '米', '公里', '千米', '平方米', '平方公里', '立方米',
-  '亩', '公顷', '双', '雙', '条', '张', '本', '台', '辆', '座', '所', '处', '场', '期', '批',
-  '套', '份', '类', '种', '岁', '间', '栋', '幢', '盏', '根', '棵', '株', '倍', '番', '轮', '届', '篇',
-  '册', '支', '架', '艘', '例', '宗', '笔', '课时', '学时', '班', '组', '队', '块', '塊', '元', '遍',
-  '卷', '箱', '袋', '盒', '瓶', '枚', '羽',
+  '个',
+  '個',
+  '只',
+  '件',
+  '次',
+  '项',
+  '人',
+  '名',
+  '位',
+  '家',
+  '户',
+  '天',
+  '日',
+  '年',
+  '周',
+  '小时',
+  '分钟',
+  '秒',
+  '吨',
+  '斤',
+  '公斤',
+  '千克',
+  '克',
+  '米',
+  '公里',
+  '千米',
+  '平方米',
+  '平方公里',
+  '立方米',
+  '亩',
+  '公顷',
+  '双',
+  '雙',
+  '条',
+  '张',
+  '本',
+  '台',
+  '辆',
+  '座',
+  '所',
+  '处',
+  '场',
+  '期',
+  '批',
+  '套',
+  '份',
+  '类',
+  '种',
+  '岁',
+  '间',
+  '栋',
+  '幢',
+  '盏',
+  '根',
+  '棵',
+  '株',
+  '倍',
+  '番',
+  '轮',
+  '届',
+  '篇',
+  '册',
+  '支',
+  '架',
+  '艘',
+  '例',
+  '宗',
+  '笔',
+  '课时',
+  '学时',
+  '班',
+  '组',
+  '队',
+  '块',
+  '塊',
+  '元',
+  '遍',
+  '卷',
+  '箱',
+  '袋',
+  '盒',
+  '瓶',
+  '枚',
+  '羽',
 ];
 
 /**
@@ -98,9 +202,26 @@ export const MEASURE_WORDS: readonly string[] = [
  * follow (统一对接, 同一天, 一次性补助). Matched only where no numeral precedes them.
  */
 export const NUMERAL_WORDS: readonly string[] = [
-  '统一', '唯一', '同一', '逐一', '单一', '划一', '专一', '合一', '万一', '进一步',
-  '一次性', '一条龙', '三位一体', '五位一体', '一户一档', '一人一档', '一人一策', '一企一策',
-  '一成不变', '二次',
+  '统一',
+  '唯一',
+  '同一',
+  '逐一',
+  '单一',
+  '划一',
+  '专一',
+  '合一',
+  '万一',
+  '进一步',
+  '一次性',
+  '一条龙',
+  '三位一体',
+  '五位一体',
+  '一户一档',
+  '一人一档',
+  '一人一策',
+  '一企一策',
+  '一成不变',
+  '二次',
 ];
 
 /** After 成, these characters make a word (成员, 成本, 成为), not a tenth: 三成员单位 is not 30%. */
@@ -138,7 +259,8 @@ interface NotANumber {
  * literal first character); the fraction pattern was a quarter of the exclusions' time.
  */
 function byPattern(pattern: RegExp, requires?: RegExp): (text: string) => Span[] {
-  return (text) => (requires && !requires.test(text) ? [] : [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  return (text) =>
+    requires && !requires.test(text) ? [] : [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 const MONTH_DAY = String.raw`(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])`;
@@ -226,14 +348,21 @@ export const NOT_A_NUMBER: readonly NotANumber[] = [
   {
     name: 'month',
     example: '6月, 12月份, 十二月',
-    find: byPattern(/(?<![\d.])(?:1[0-2]|0?[1-9])\s*月|(?<![一二三四五六七八九十百千两零〇])(?:十[一二]?|[一二三四五六七八九])\s*月/g, /月/),
+    find: byPattern(
+      /(?<![\d.])(?:1[0-2]|0?[1-9])\s*月|(?<![一二三四五六七八九十百千两零〇])(?:十[一二]?|[一二三四五六七八九])\s*月/g,
+      /月/,
+    ),
   },
   {
     name: 'day of month',
     example: '12月31日, 每月15日',
     find: byPattern(/月\s*(?:(?:[12]\d|3[01]|0?[1-9])|(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]))\s*[日号]/g),
   },
-  { name: 'school grade', example: '一年级, 3年级', find: byPattern(/(?<![\d零〇一二三四五六七八九十])[1-9一二三四五六七八九]\s*年级/g, /年级/) },
+  {
+    name: 'school grade',
+    example: '一年级, 3年级',
+    find: byPattern(/(?<![\d零〇一二三四五六七八九十])[1-9一二三四五六七八九]\s*年级/g, /年级/),
+  },
   { name: 'quarter', example: '一季度, 3季度', find: byPattern(/(?<![\d一二三四五六七八九十第])[1-4一二三四]\s*季度/g, /季度/) },
   { name: 'month.day written as a decimal', example: '“12.4”法宣日, 4.15、12.4等日期', find: monthDayDates },
   {
@@ -263,7 +392,10 @@ export const NOT_A_NUMBER: readonly NotANumber[] = [
   {
     name: 'phone number',
     example: '0314-2051234, 13912345678',
-    find: byPattern(/(?<!\d)(?:\(0\d{2,3}\)\s*|0\d{2,3}\s*-\s*)\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400-?\d{3}-?\d{4}(?!\d)/g, /\d{7}|400/),
+    find: byPattern(
+      /(?<!\d)(?:\(0\d{2,3}\)\s*|0\d{2,3}\s*-\s*)\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400-?\d{3}-?\d{4}(?!\d)/g,
+      /\d{7}|400/,
+    ),
   },
   {
     name: 'identifier',
@@ -311,9 +443,7 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
  * punctuation, which the patterns here read as ASCII (４，５６５, （含）).
  */
 export function foldWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -57,7 +57,12 @@ interface OpCue {
  * (民法典 第1259条): so 超过 is '>' and 低于/少于 are '<'.
  */
 export const PREFIX_CUES: readonly OpCue[] = [
-  { pattern: '不(?:能|得|可|可以|应|宜|会)?(?:超过|高于|大于|多于)', op: '<=', strength: 'strong', example: '最多不能超过2人, 再犯罪率不得超过10%, 不得大于10%' },
+  {
+    pattern: '不(?:能|得|可|可以|应|宜|会)?(?:超过|高于|大于|多于)',
+    op: '<=',
+    strength: 'strong',
+    example: '最多不能超过2人, 再犯罪率不得超过10%, 不得大于10%',
+  },
   { pattern: '不(?:能|得|可|可以|应|宜|会)?(?:低于|少于|小于)', op: '>=', strength: 'strong', example: '不低于90%, 全年不少于12次' },
   { pattern: '大于等于|大于或等于|≥|≧|>=', op: '>=', strength: 'strong', example: '≥90%, 大于等于85%' },
   { pattern: '小于等于|小于或等于|≤|≦|<=', op: '<=', strength: 'strong', example: '≤10天' },
@@ -97,7 +102,25 @@ const FREQUENCY_UNITS = new Set(['次', '场', '期', '轮', '批次', '回']);
  * units of indicators, longest first so that 人次 wins over 人 and 个工作日 over 个.
  */
 export const UNITS: readonly string[] = [
-  ...new Set(['个工作日', '工作日', '个月', '人次', '家次', '户次', '批次', '辆次', '台次', '车次', '场次', '台件', '分', '卷', '起', '回', ...MEASURE_WORDS]),
+  ...new Set([
+    '个工作日',
+    '工作日',
+    '个月',
+    '人次',
+    '家次',
+    '户次',
+    '批次',
+    '辆次',
+    '台次',
+    '车次',
+    '场次',
+    '台件',
+    '分',
+    '卷',
+    '起',
+    '回',
+    ...MEASURE_WORDS,
+  ]),
 ].sort((a, b) => b.length - a.length);
 
 /** A figure glued to 万/亿 before its unit is kept as written: 50万元 is 50 万元, 1.5万人 is 1.5 万人. */
@@ -136,7 +159,11 @@ const CHANGE = '提升|提高|改善|增强|加强|降低|减少|下降|遏制|�
 export const WORD_CUES: readonly WordCue[] = [
   { pattern: /全部|全数|全覆盖/g, threshold: ALL, example: '按规定时限必须将上访人全部接回' },
   // 不得 before a comparative without a figure ("支出不得超过预算") says nothing of zero
-  { pattern: /不得发生|零发生|为零|杜绝|不可以|不允许|严禁|不得(?!不|超过|高于|大于|多于|低于|少于|小于)/g, threshold: NONE, example: '重点时期病患家属不可以上访, 安全事故不得发生' },
+  {
+    pattern: /不得发生|零发生|为零|杜绝|不可以|不允许|严禁|不得(?!不|超过|高于|大于|多于|低于|少于|小于)/g,
+    threshold: NONE,
+    example: '重点时期病患家属不可以上访, 安全事故不得发生',
+  },
   { pattern: /(?<![\d一二三四五六七八九十百千万点])零(?=事故|投诉|差错|伤亡|上访|发生|失误|案件)/g, threshold: NONE, example: '零事故' },
   { pattern: /(?:绝)?大(?:部分|多数)[\u4e00-\u9fff]{0,6}?满意|基本满意|普遍满意/g, threshold: QUALITATIVE, example: '使大部分群众满意' },
   { pattern: /(?<=达到|做到)满意(?!度|率|程度)/g, threshold: QUALITATIVE, example: '群众满意度达到满意' },
@@ -147,7 +174,11 @@ export const WORD_CUES: readonly WordCue[] = [
   },
   { pattern: /保持(?:良好|稳定|正常)|运转良好|及时有效|合规(?!性)/g, threshold: QUALITATIVE, example: '群众来访接待秩序保持良好' },
   // a word standing alone after the name, as tables print it: "成本控制合理性：合理", "系统运行安全性：有效"
-  { pattern: /^\s*(?:合理|有效|可控|良好|优良|达标|合格|规范|稳定|正常|完好|安全)\s*$/g, threshold: QUALITATIVE, example: '成本控制合理性：合理' },
+  {
+    pattern: /^\s*(?:合理|有效|可控|良好|优良|达标|合格|规范|稳定|正常|完好|安全)\s*$/g,
+    threshold: QUALITATIVE,
+    example: '成本控制合理性：合理',
+  },
   { pattern: /(?:超过|高于|好于|优于|不低于)(?:往年|去年|上年|上一年)/g, threshold: QUALITATIVE, example: '今年完成比例要超过往年' },
   { pattern: /(?<!不)及时(?![率性])|按时(?!间)/g, threshold: QUALITATIVE, example: '报销及时, 按时缴费 (not 因调解不及时引发的…)' },
 ];
@@ -291,7 +322,10 @@ const COMPARING_CUES = PREFIX_CUES.filter((cue) => cue.strength !== 'target');
  * Without a placeholder, the unit must end the clause (达到人民满意 is no missing 人), and be % or follow a
  * strong cue (以人为本 is no missing 本).
  */
-const MISSING_FIGURE = new RegExp(`(?:${COMPARING_CUES.map((cue) => `(${cue.pattern})`).join('|')})\\s*([*＊]+)?\\s*(%|${UNITS.join('|')})`, 'g');
+const MISSING_FIGURE = new RegExp(
+  `(?:${COMPARING_CUES.map((cue) => `(${cue.pattern})`).join('|')})\\s*([*＊]+)?\\s*(%|${UNITS.join('|')})`,
+  'g',
+);
 const CLAUSE_END = /^\s*(?:以上|以内|以下)?\s*(?:[，,。；;]|$)/;
 
 function missingFigures(text: string, clause: Span, titles: readonly Span[]): ThresholdMatch[] {
@@ -322,7 +356,9 @@ export function findThresholds(text: string): ThresholdMatch[] {
   const numbers = findNumbers(text);
   const titles = titleSpans(text);
   return targetClauses(text).flatMap((clause) => {
-    const stated = [...numericThresholds(text, clause, numbers, titles), ...missingFigures(text, clause, titles)].sort((a, b) => a.start - b.start);
+    const stated = [...numericThresholds(text, clause, numbers, titles), ...missingFigures(text, clause, titles)].sort(
+      (a, b) => a.start - b.start,
+    );
     return stated.length > 0 ? stated : wordThresholds(text, clause, titles);
   });
 }
@@ -345,7 +381,16 @@ const QUALITATIVE_SYMBOL = /^定性$/;
 /** A unit cell that says the value is a description ("文字描述", "定性"). */
 const DESCRIPTIVE_UNIT = /^(?:文字描述|定性|描述)$/;
 /** "次/年", "次/月": a unit with its period. */
-const UNIT_PER_PERIOD: Readonly<Record<string, string>> = { 年: '全年', 月: '每月', 季度: '每季度', 季: '每季度', 周: '每周', 天: '每天', 日: '每天', 半年: '每半年' };
+const UNIT_PER_PERIOD: Readonly<Record<string, string>> = {
+  年: '全年',
+  月: '每月',
+  季度: '每季度',
+  季: '每季度',
+  周: '每周',
+  天: '每天',
+  日: '每天',
+  半年: '每半年',
+};
 
 /** A template placeholder left instead of the figure: "≥**%". */
 const PLACEHOLDER = /[*＊]+/g;
@@ -430,8 +475,33 @@ export interface ThresholdLink {
 
 /** Words too common in 评价标准 prose to tell indicators apart. */
 const STOPWORDS = new Set([
-  '工作', '情况', '要求', '按照', '根据', '结合', '实际', '制定', '设定', '达到', '进行', '开展', '保障', '确保',
-  '本年度', '年度', '指标', '以往', '经验', '效果', '应有', '相关', '上级', '通过', '做到', '必须', '保证',
+  '工作',
+  '情况',
+  '要求',
+  '按照',
+  '根据',
+  '结合',
+  '实际',
+  '制定',
+  '设定',
+  '达到',
+  '进行',
+  '开展',
+  '保障',
+  '确保',
+  '本年度',
+  '年度',
+  '指标',
+  '以往',
+  '经验',
+  '效果',
+  '应有',
+  '相关',
+  '上级',
+  '通过',
+  '做到',
+  '必须',
+  '保证',
 ]);
 
 /** Which indicator names fit which targets: a % constrains a rate, 次 a count of times, 满意 a satisfaction. */
@@ -439,7 +509,11 @@ export const TARGET_FITS: readonly { fits: (threshold: ThresholdValue) => boolea
   { fits: (t) => t.unit === '%', name: /率|度|比例|比重|占比/, example: '至少达90% → 案件解决率' },
   { fits: (t) => /^(?:次|场|期|轮|批次)$/.test(t.unit ?? ''), name: /次/, example: '排查至少4次 → 排查专项行动次数' },
   { fits: (t) => /人/.test(t.unit ?? ''), name: /人数|人次|人员|受众/, example: '大学生达5000人 → 宣传受众人数' },
-  { fits: (t) => /^(?:个工作日|工作日|天|日|小时|分钟|个月)$/.test(t.unit ?? ''), name: /时间|时限|天数|时长|周期|用时|及时/, example: '≤10天 → 办结时限' },
+  {
+    fits: (t) => /^(?:个工作日|工作日|天|日|小时|分钟|个月)$/.test(t.unit ?? ''),
+    name: /时间|时限|天数|时长|周期|用时|及时/,
+    example: '≤10天 → 办结时限',
+  },
   { fits: (t) => /元$/.test(t.unit ?? ''), name: /金额|资金|成本|费用|经费|标准/, example: '不超过50万元 → 人均成本' },
   { fits: (t) => t.text.includes('满意'), name: /满意/, example: '使大部分群众满意 → 群众满意度' },
 ];

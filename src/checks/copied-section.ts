@@ -98,7 +98,8 @@ export interface CopyFinding {
   evidence: [number, number][];
 }
 
-const evidenceOf = (list: CopyMatch[]): [number, number][] => list.flatMap((m) => m.paragraph.bands.map((bucket, band): [number, number] => [band, bucket]));
+const evidenceOf = (list: CopyMatch[]): [number, number][] =>
+  list.flatMap((m) => m.paragraph.bands.map((bucket, band): [number, number] => [band, bucket]));
 
 /** Matches become findings: one per other filing and run of paragraphs, or one info when the filing is another's twin. */
 export function copyFindings(document: DocumentModel, paragraphs: number, matches: CopyMatch[]): CopyFinding[] {
@@ -159,7 +160,13 @@ function runs(list: CopyMatch[]): CopyMatch[][] {
   for (const m of sorted) {
     const run = out[out.length - 1];
     const previous = run?.[run.length - 1];
-    if (previous && m.paragraph.index - previous.paragraph.index <= 2 && m.other.blockIndex > previous.other.blockIndex && m.other.blockIndex - previous.other.blockIndex <= 2) run.push(m);
+    if (
+      previous &&
+      m.paragraph.index - previous.paragraph.index <= 2 &&
+      m.other.blockIndex > previous.other.blockIndex &&
+      m.other.blockIndex - previous.other.blockIndex <= 2
+    )
+      run.push(m);
     else if (!previous || previous.paragraph.index !== m.paragraph.index) out.push([m]);
   }
   return out;

@@ -32,7 +32,9 @@ function indicatorTotal(project: Project): Finding[] {
 function goalCounts(project: Project): Finding[] {
   const declared = project.declared_goal_count;
   if (declared === null || !project.declared_goal_source) return [];
-  const referenced = [...project.declared_indicator_counts.map((d) => d.goal_index), ...project.indicators.map((i) => i.goal_index)].filter((g): g is number => g !== null);
+  const referenced = [...project.declared_indicator_counts.map((d) => d.goal_index), ...project.indicators.map((i) => i.goal_index)].filter(
+    (g): g is number => g !== null,
+  );
   const highest = Math.max(0, ...referenced);
   // listed or set for the year (年度目标：1.…2.…); an overall goal (总体目标) is one paragraph, not counted
   const listed = project.goals.filter((g) => g.kind !== 'overall').length;
@@ -52,7 +54,9 @@ function goalCounts(project: Project): Finding[] {
     );
   }
   if (highest > declared && highest > listed) {
-    const referencing = [...project.declared_indicator_counts, ...project.indicators].filter((x) => x.goal_index !== null && x.goal_index > declared);
+    const referencing = [...project.declared_indicator_counts, ...project.indicators].filter(
+      (x) => x.goal_index !== null && x.goal_index > declared,
+    );
     findings.push(
       finding({
         kind: 'count_mismatch',
@@ -62,7 +66,10 @@ function goalCounts(project: Project): Finding[] {
         message_en: `${declared} goal(s) declared, but indicators refer to goal ${highest}`,
         expected: String(declared),
         actual: String(highest),
-        locations: [at(project.declared_goal_source, 'declared count'), ...referencing.slice(0, 3).map((x) => at(x.source, 'reference to a further goal'))],
+        locations: [
+          at(project.declared_goal_source, 'declared count'),
+          ...referencing.slice(0, 3).map((x) => at(x.source, 'reference to a further goal')),
+        ],
       }),
     );
   }

@@ -10,7 +10,12 @@ import { pairByName, similarity } from './names.js';
  * project's prose total against its form's 年度资金总额.
  */
 export const crossSectionMismatch: Check = ({ extraction }) => [
-  ...pairByName(extraction.department_goals, extraction.projects, (s) => s.project, (p) => [p.name, ...p.aliases]).flatMap(([summary, project]) => goalLists(summary, project)),
+  ...pairByName(
+    extraction.department_goals,
+    extraction.projects,
+    (s) => s.project,
+    (p) => [p.name, ...p.aliases],
+  ).flatMap(([summary, project]) => goalLists(summary, project)),
   ...extraction.projects.flatMap(totalsAgree),
 ];
 
@@ -23,8 +28,10 @@ function goalLists(summary: DepartmentGoalList, project: Project): Finding[] {
   const onlyInSummary = unmatched(summary.goals, detail);
   const onlyInDetail = unmatched(detail, summary.goals);
   if (summary.goals.length === detail.length && onlyInSummary.length === 0 && onlyInDetail.length === 0) return [];
-  const counts = summary.goals.length === detail.length ? '' : `分项绩效目标列出${summary.goals.length}项，项目说明列出${detail.length}项；`;
-  const countsEn = summary.goals.length === detail.length ? '' : `the summary lists ${summary.goals.length} goal(s), the project ${detail.length}; `;
+  const counts =
+    summary.goals.length === detail.length ? '' : `分项绩效目标列出${summary.goals.length}项，项目说明列出${detail.length}项；`;
+  const countsEn =
+    summary.goals.length === detail.length ? '' : `the summary lists ${summary.goals.length} goal(s), the project ${detail.length}; `;
   const sides = [
     onlyInSummary.length ? `仅见于分项绩效目标：${onlyInSummary.map((g) => `“${g.text}”`).join('、')}` : '',
     onlyInDetail.length ? `仅见于项目说明：${onlyInDetail.map((g) => `“${g.text}”`).join('、')}` : '',

@@ -88,7 +88,8 @@ const ADJACENT = 2;
 function pastedTwice(document: DocumentModel, structure: Structure, { plain, sectionOf, projectOf }: Layout): Finding[] {
   // 项目概况, 资金安排, 绩效目标…: a project restating its overview as its goal does so on purpose
   const partOf = new Map<Block, string>();
-  for (const project of structure.projects) for (const [kind, blocks] of Object.entries(project.subsections)) for (const b of blocks ?? []) partOf.set(b, kind);
+  for (const project of structure.projects)
+    for (const [kind, blocks] of Object.entries(project.subsections)) for (const b of blocks ?? []) partOf.set(b, kind);
   const findings: Finding[] = [];
   const blocks = document.blocks;
   // a line found in three sections or more is the template's (each form's title "财政项目支出绩效目标申报表")
@@ -120,7 +121,12 @@ function pastedTwice(document: DocumentModel, structure: Structure, { plain, sec
       if (other.type === 'table' || sectionOf.get(other) !== sectionOf.get(block)) continue;
       const same = plain[j] === text;
       // pasted after a line that did not end a sentence, and joined to it: "2、规范公务用车使用管理；该项目由…"
-      const joined = !same && block.type === 'paragraph' && text.length >= MIN_PASTED_SENTENCE_CHARS && other.text.length > block.text.length && other.text.endsWith(block.text);
+      const joined =
+        !same &&
+        block.type === 'paragraph' &&
+        text.length >= MIN_PASTED_SENTENCE_CHARS &&
+        other.text.length > block.text.length &&
+        other.text.endsWith(block.text);
       if (!same && !joined) continue;
       // template text is repeated on purpose, once per project: only side by side is it a slip
       if (template && j - i > ADJACENT) continue;
@@ -142,7 +148,6 @@ function pastedTwice(document: DocumentModel, structure: Structure, { plain, sec
 const SENTENCE_LIKE = /[，。；：、,;:]/;
 const HAN_CHARS = /[\u4e00-\u9fff]/g;
 const MIN_PASTED_HAN = 6;
-
 
 /** A sentence found pasted at the end of a nearby line must be this long: a short phrase ends many lines. */
 const MIN_PASTED_SENTENCE_CHARS = 20;
@@ -227,7 +232,9 @@ function duplicateSections(document: DocumentModel, structure: Structure, layout
     places.set(a.index, (places.get(a.index) ?? new Set([a.index])).add(b.index));
     places.set(b.index, (places.get(b.index) ?? new Set([b.index])).add(a.index));
   }
-  const kept = pairs.filter(([a, b]) => (places.get(a.index)?.size ?? 0) < TEMPLATE_MIN_PLACES && (places.get(b.index)?.size ?? 0) < TEMPLATE_MIN_PLACES);
+  const kept = pairs.filter(
+    ([a, b]) => (places.get(a.index)?.size ?? 0) < TEMPLATE_MIN_PLACES && (places.get(b.index)?.size ?? 0) < TEMPLATE_MIN_PLACES,
+  );
   return groupRuns(kept)
     .filter((run) => run.reduce((n, [a]) => n + (layout.plain[a.index] ?? '').length, 0) >= MIN_RUN_CHARS)
     .map((run) => sectionFinding(document, run));
@@ -297,7 +304,10 @@ function duplicateItems(document: DocumentModel, layout: Layout): Finding[] {
             project: listOwner(document, list[0]) ?? layout.projectOf(list[0]),
             message: `同一列表中重复列出：“${list[j].text}”`,
             message_en: `An item is listed twice in the same list: "${list[j].text}"`,
-            locations: [at(locate(document, list[i].start, list[i].end), 'first occurrence'), at(locate(document, list[j].start, list[j].end), 'repeated')],
+            locations: [
+              at(locate(document, list[i].start, list[i].end), 'first occurrence'),
+              at(locate(document, list[j].start, list[j].end), 'repeated'),
+            ],
           }),
         );
       }

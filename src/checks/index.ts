@@ -12,7 +12,11 @@ import { suspiciousValue } from './suspicious-value.js';
 export const CHECKS: Check[] = [sumMismatch, countMismatch, duplicates, crossSectionMismatch, missingValue, suspiciousValue];
 
 /** The checks of one filing; pass the structure the extraction was read from to spare laying it out again. */
-export function runChecks({ document, extraction, structure }: Omit<CheckContext, 'structure'> & Partial<Pick<CheckContext, 'structure'>>): Finding[] {
+export function runChecks({
+  document,
+  extraction,
+  structure,
+}: Omit<CheckContext, 'structure'> & Partial<Pick<CheckContext, 'structure'>>): Finding[] {
   const context: CheckContext = { document, extraction, structure: structure ?? findStructure(document) };
   return CHECKS.flatMap((check) => check(context));
 }

@@ -83,7 +83,10 @@ function absentTables(document: DocumentModel, structure: Structure): Finding[] 
     if (project.blocks.some((b) => b.type === 'table')) return [];
     return project.blocks.flatMap((block) => {
       if (block.type === 'table') return [];
-      return [...block.text.matchAll(TABLE_REFERENCE)].map((m) => ({ project: project.title.name, source: locate(document, block.start + m.index!, block.start + m.index! + m[0].length) }));
+      return [...block.text.matchAll(TABLE_REFERENCE)].map((m) => ({
+        project: project.title.name,
+        source: locate(document, block.start + m.index!, block.start + m.index! + m[0].length),
+      }));
     });
   });
   if (references.length === 0) return [];

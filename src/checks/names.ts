@@ -31,11 +31,14 @@ export function similarity(a: string, b: string): number {
 /** Similarity of a project's names to a name, on the names' cores (社区矫正基地维护费用 ~ 社区矫正基地维护项目). */
 export function nameScore(name: string, candidates: string[]): number {
   const core = coreName(name);
-  return Math.max(0, ...candidates.map((c) => {
-    const other = coreName(c);
-    if (core === other) return 2;
-    return similarity(core, other);
-  }));
+  return Math.max(
+    0,
+    ...candidates.map((c) => {
+      const other = coreName(c);
+      if (core === other) return 2;
+      return similarity(core, other);
+    }),
+  );
 }
 
 /**

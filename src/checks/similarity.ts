@@ -57,5 +57,7 @@ export const NEAR_DUPLICATE = 0.8;
 
 /** Text reduced to what matters for equality: no spaces, punctuation or list markers. */
 export function plainText(text: string): string {
-  return text.replace(/^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?|[一二三四五六七八九十]{1,3}[、是])/, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  return text
+    .replace(/^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?|[一二三四五六七八九十]{1,3}[、是])/, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }

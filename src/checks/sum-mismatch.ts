@@ -1,6 +1,15 @@
 import { Decimal } from '../model/decimal.js';
 import type { Source } from '../model/document.js';
-import { taskRows, type Amount, type DepartmentTask, type Extraction, type FormField, type FundingItem, type Project, type Weight } from '../model/extraction.js';
+import {
+  taskRows,
+  type Amount,
+  type DepartmentTask,
+  type Extraction,
+  type FormField,
+  type FundingItem,
+  type Project,
+  type Weight,
+} from '../model/extraction.js';
 import type { Finding } from '../model/finding.js';
 import { at, finding, type Check } from './check.js';
 
@@ -33,10 +42,22 @@ function taskSums(extraction: Extraction): Finding[] {
   const asPart = (task: DepartmentTask): Part => ({ label: task.name, amount: task.amount, source: task.source });
   const sources = ({ role, task }: ReturnType<typeof taskRows>[number]) =>
     task.amount && task.parts.some((p) => p.amount !== null)
-      ? compare(null, task.amount, task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })), role === 'total' ? '金额合计' : task.name)
+      ? compare(
+          null,
+          task.amount,
+          task.parts.map((p) => ({ label: p.label, amount: p.amount, source: p.amount?.source ?? task.source })),
+          role === 'total' ? '金额合计' : task.name,
+        )
       : [];
-  const column = (k: number): Part[] => tasks.map((task) => ({ label: task.name, amount: task.parts[k]?.amount ?? null, source: task.parts[k]?.amount?.source ?? task.source }));
-  const columns = (total?.parts ?? []).flatMap((part, k) => (part.amount && tasks.length > 0 ? compare(null, part.amount, column(k), `金额合计中的${part.label}`) : []));
+  const column = (k: number): Part[] =>
+    tasks.map((task) => ({
+      label: task.name,
+      amount: task.parts[k]?.amount ?? null,
+      source: task.parts[k]?.amount?.source ?? task.source,
+    }));
+  const columns = (total?.parts ?? []).flatMap((part, k) =>
+    part.amount && tasks.length > 0 ? compare(null, part.amount, column(k), `金额合计中的${part.label}`) : [],
+  );
   return [
     ...(total?.amount && tasks.length > 0 ? compare(null, total.amount, tasks.map(asPart), '金额合计') : []),
     ...taskRows(extraction).flatMap(sources),
@@ -78,7 +99,10 @@ function weightSum(project: string | null, indicators: readonly Weighted[]): Fin
 }
 
 function nested(project: Project, items: FundingItem[]): Finding[] {
-  return items.flatMap((item) => [...(item.amount && item.children.length ? compare(project, item.amount, item.children, item.label) : []), ...nested(project, item.children)]);
+  return items.flatMap((item) => [
+    ...(item.amount && item.children.length ? compare(project, item.amount, item.children, item.label) : []),
+    ...nested(project, item.children),
+  ]);
 }
 
 /** Half a unit of the last printed decimal of each figure, in 万元, summed. */
@@ -113,7 +137,9 @@ function compare(project: Pick<Project, 'name'> | null, total: Amount, parts: Pa
   const head = what === '合计' ? `项目总额${total.text}` : `“${what}”${total.text}`;
   const tail = unpriced.length ? `，差额${difference.toString()}万元未说明，其中“${unexplained}”未列金额` : '';
   const headEn = what === '合计' ? `The declared total of ${total.wan} 万元` : `"${what}" (${total.wan} 万元)`;
-  const tailEn = unpriced.length ? `; the remainder of ${difference.toString()} 万元 is unexplained and "${unexplained}" has no amount` : '';
+  const tailEn = unpriced.length
+    ? `; the remainder of ${difference.toString()} 万元 is unexplained and "${unexplained}" has no amount`
+    : '';
   return [
     finding({
       kind: 'sum_mismatch',
@@ -123,7 +149,10 @@ function compare(project: Pick<Project, 'name'> | null, total: Amount, parts: Pa
       message_en: `${headEn} differs from the sum of its ${priced.length} itemised amounts, ${sum.toString()} 万元${byRounding ? ' (within the rounding of the printed figures)' : ''}${tailEn}`,
       expected: declared.toString(),
       actual: sum.toString(),
-      locations: [at(total.source, 'declared total'), ...parts.map((p) => at(p.amount?.source ?? p.source, p.amount ? 'item' : 'item without amount'))],
+      locations: [
+        at(total.source, 'declared total'),
+        ...parts.map((p) => at(p.amount?.source ?? p.source, p.amount ? 'item' : 'item without amount')),
+      ],
     }),
   ];
 }
@@ -151,7 +180,8 @@ const ANNUAL_PART = /当年|本年|上年结转/;
  * multi-year's. Without a label written twice, every part is the year's (the multi-year total stands alone).
  */
 function splitParts(parts: FormField[]): { annual: FormField[]; multiYear: FormField[] } {
-  const twice = (i: number, from: number, to: number) => parts.slice(from, to).some((other, j) => from + j !== i && other.field === parts[i].field);
+  const twice = (i: number, from: number, to: number) =>
+    parts.slice(from, to).some((other, j) => from + j !== i && other.field === parts[i].field);
   if (!parts.some((_, i) => twice(i, i + 1, parts.length))) return { annual: parts, multiYear: [] };
   const annual: FormField[] = [];
   const multiYear: FormField[] = [];

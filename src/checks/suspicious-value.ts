@@ -18,19 +18,26 @@ export const suspiciousValue: Check = ({ document, extraction, structure }) => [
 
 function impossibleRates(project: Project): Finding[] {
   return project.indicators.flatMap((indicator) =>
-    indicator.thresholds.filter((t) => isImpossible(t, indicator.name)).map((t) =>
-      finding({
-        kind: 'suspicious_value',
-        severity: t.value !== null && t.value > 100 ? 'error' : 'warning',
-        project: project.name,
-        message: t.value !== null && t.value > 100 ? `指标“${indicator.name}”的百分比${t.value}%超过100%` : `比率指标“${indicator.name}”要求≥100%，无法超额完成，应为=100%`,
-        message_en:
-          t.value !== null && t.value > 100 ? `Indicator "${indicator.name}" has a percentage above 100 (${t.value}%)` : `Rate "${indicator.name}" requires ≥ 100%, which it cannot exceed`,
-        expected: '100',
-        actual: String(t.value),
-        locations: [at(indicator.source, 'indicator'), at(t.source, 'threshold')],
-      }),
-    ),
+    indicator.thresholds
+      .filter((t) => isImpossible(t, indicator.name))
+      .map((t) =>
+        finding({
+          kind: 'suspicious_value',
+          severity: t.value !== null && t.value > 100 ? 'error' : 'warning',
+          project: project.name,
+          message:
+            t.value !== null && t.value > 100
+              ? `指标“${indicator.name}”的百分比${t.value}%超过100%`
+              : `比率指标“${indicator.name}”要求≥100%，无法超额完成，应为=100%`,
+          message_en:
+            t.value !== null && t.value > 100
+              ? `Indicator "${indicator.name}" has a percentage above 100 (${t.value}%)`
+              : `Rate "${indicator.name}" requires ≥ 100%, which it cannot exceed`,
+          expected: '100',
+          actual: String(t.value),
+          locations: [at(indicator.source, 'indicator'), at(t.source, 'threshold')],
+        }),
+      ),
   );
 }
 
@@ -91,7 +98,12 @@ function pageGaps(document: DocumentModel): Finding[] {
     if (page.number - before.number <= 1) return [];
     const missing = page.number - before.number - 1;
     // the printed number was removed from the text: the location is the empty span where it stood
-    const where = (p: typeof page) => ({ page: p.physicalPage ?? p.number, start: offsetNear(document, p.sourceStart), end: offsetNear(document, p.sourceStart), quote: '' });
+    const where = (p: typeof page) => ({
+      page: p.physicalPage ?? p.number,
+      start: offsetNear(document, p.sourceStart),
+      end: offsetNear(document, p.sourceStart),
+      quote: '',
+    });
     return [
       finding({
         kind: 'suspicious_value',

@@ -27,7 +27,12 @@ export interface ParsedCommandArgs<O extends Options> {
 /** parseArgs with usage mistakes turned into UsageError. */
 export function parseCommandArgs<O extends Options>(args: string[], options: O): ParsedCommandArgs<O> {
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return parsed as unknown as ParsedCommandArgs<O>;
   } catch (error) {
     throw new UsageError((error as Error).message);

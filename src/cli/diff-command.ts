@@ -32,18 +32,30 @@ terminal, plain otherwise).
     }
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const kinds = values.kind ?? [];
-    for (const kind of kinds) if (!FindingKind.safeParse(kind).success) throw new UsageError(`--kind takes ${FindingKind.options.join(', ')}, not "${kind}"`);
+    for (const kind of kinds)
+      if (!FindingKind.safeParse(kind).success) throw new UsageError(`--kind takes ${FindingKind.options.join(', ')}, not "${kind}"`);
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, not "${format}"`);
     const failOn = values['fail-on'];
-    if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
+    if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
+      throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
     try {
       const ids = filingIdsOption(values.filing);
       const wanted = ids ? new Set(ids) : null;
       const filings = store.listFilings().filter((f) => !wanted || wanted.has(f.id));
-      const groups = filings.map((filing) => ({ filing, findings: store.findingsOf(filing.id).filter((f) => !kinds.length || kinds.includes(f.kind)) }));
-      if (format === 'json') console.log(JSON.stringify(groups.map((g) => ({ filing: { id: g.filing.id, path: g.filing.path }, findings: g.findings })), null, 2));
+      const groups = filings.map((filing) => ({
+        filing,
+        findings: store.findingsOf(filing.id).filter((f) => !kinds.length || kinds.includes(f.kind)),
+      }));
+      if (format === 'json')
+        console.log(
+          JSON.stringify(
+            groups.map((g) => ({ filing: { id: g.filing.id, path: g.filing.path }, findings: g.findings })),
+            null,
+            2,
+          ),
+        );
       else printText(groups, Boolean(process.stdout.isTTY));
       const worst = Math.max(-1, ...groups.flatMap((g) => g.findings.map((f) => SEVERITY_RANK[f.severity])));
       return failOn !== undefined && worst >= SEVERITY_RANK[failOn] ? 1 : 0;

@@ -63,7 +63,13 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-async function writeExport(out: Writable, store: FilingStore, format: (typeof FORMATS)[number], table: CsvTable, ids?: number[]): Promise<void> {
+async function writeExport(
+  out: Writable,
+  store: FilingStore,
+  format: (typeof FORMATS)[number],
+  table: CsvTable,
+  ids?: number[],
+): Promise<void> {
   if (format === 'csv') {
     await write(out, CSV_BOM + csvLine(csvHeader(table)) + '\r\n');
     for (const filing of exportedFilings(store, ids)) {

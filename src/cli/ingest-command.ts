@@ -1,6 +1,13 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIMEOUT_MS, ingest, type FileEvent, type IngestOptions, type IngestSummary } from '../pipeline/ingest.js';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  ingest,
+  type FileEvent,
+  type IngestOptions,
+  type IngestSummary,
+} from '../pipeline/ingest.js';
 import { RunStats } from '../pipeline/run-stats.js';
 import { countInputs } from '../pipeline/walk.js';
 import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../pipeline/worker-pool.js';
@@ -73,11 +80,18 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
     const stats = new RunStats();
     const progress = settings.quiet
       ? null
-      : new ProgressReporter(stats, { stream: process.stderr, live: process.stderr.isTTY === true, plainEveryMs: settings.progressEveryMs });
+      : new ProgressReporter(stats, {
+          stream: process.stderr,
+          live: process.stderr.isTTY === true,
+          plainEveryMs: settings.progressEveryMs,
+        });
     if (progress) {
       progress.start();
       // the total is a nicety: an input that cannot be walked is reported by the ingest itself
-      countInputs(positionals).then((total) => progress.setTotal(total), () => {});
+      countInputs(positionals).then(
+        (total) => progress.setTotal(total),
+        () => {},
+      );
     }
     const trap = trapInterrupts(() => {
       const notice = 'interrupted: finishing the files in progress (Ctrl-C again to quit at once)';
@@ -129,7 +143,8 @@ function readSettings(values: IngestValues) {
 
 function workerHeap(value: string | undefined): number | undefined {
   const mb = positiveInteger(value, '--worker-heap');
-  if (mb !== undefined && mb < MIN_WORKER_HEAP_MB) throw new UsageError(`--worker-heap takes at least ${MIN_WORKER_HEAP_MB} (MB), not "${value}"`);
+  if (mb !== undefined && mb < MIN_WORKER_HEAP_MB)
+    throw new UsageError(`--worker-heap takes at least ${MIN_WORKER_HEAP_MB} (MB), not "${value}"`);
   return mb;
 }
 

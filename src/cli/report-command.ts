@@ -50,7 +50,9 @@ Options:
       });
       progress.done();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`${summary.filings} filing page(s) and index.html in ${seconds} s → ${path.relative(process.cwd(), summary.index) || summary.index}`);
+      console.log(
+        `${summary.filings} filing page(s) and index.html in ${seconds} s → ${path.relative(process.cwd(), summary.index) || summary.index}`,
+      );
       return 0;
     } catch (error) {
       progress.done();

@@ -30,7 +30,11 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(overview());
     return name === undefined ? 2 : 0;
   }
-  return runCommand(COMMANDS.find((c) => c.name === name), args, name);
+  return runCommand(
+    COMMANDS.find((c) => c.name === name),
+    args,
+    name,
+  );
 }
 
 /** Run one command, turning a usage mistake into its message, the usage and exit code 2. */

@@ -4,7 +4,9 @@ import { displayWidth } from '../model/characters.js';
 export function drawTable(rows: string[][], maxCellWidth = 24): string {
   const wrapped = rows.map((row) => row.map((cell) => wrapCell(cell.replace(/\s+/g, ' '), maxCellWidth)));
   const columns = Math.max(0, ...wrapped.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(1, ...wrapped.map((r) => Math.max(0, ...(r[c] ?? ['']).map(displayWidth)))));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(1, ...wrapped.map((r) => Math.max(0, ...(r[c] ?? ['']).map(displayWidth)))),
+  );
   const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
   const lines = [rule];
   for (const row of wrapped) {

@@ -135,9 +135,7 @@ export class Decimal {
   }
 
   private unitsAt(scale: number): bigint {
-    return scale >= this.scale
-      ? this.units * 10n ** BigInt(scale - this.scale)
-      : this.units / 10n ** BigInt(this.scale - scale);
+    return scale >= this.scale ? this.units * 10n ** BigInt(scale - this.scale) : this.units / 10n ** BigInt(this.scale - scale);
   }
 
   private trimmed(): Decimal {

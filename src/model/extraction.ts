@@ -173,7 +173,10 @@ export const DepartmentTask = z.object({
 export type DepartmentTask = z.infer<typeof DepartmentTask>;
 
 /** The rows of a 年度主要任务 table in order: each task, then the 金额合计 row, each with its role. */
-export function taskRows(filing: { department_tasks: DepartmentTask[]; department_tasks_total: DepartmentTask | null }): { role: 'task' | 'total'; task: DepartmentTask }[] {
+export function taskRows(filing: {
+  department_tasks: DepartmentTask[];
+  department_tasks_total: DepartmentTask | null;
+}): { role: 'task' | 'total'; task: DepartmentTask }[] {
   const rows = filing.department_tasks.map((task) => ({ role: 'task' as const, task }));
   return filing.department_tasks_total ? [...rows, { role: 'total', task: filing.department_tasks_total }] : rows;
 }

@@ -62,7 +62,8 @@ const EXPENSE_LABEL_HEADER = /^.{0,8}(?:明细|内容|用途|科目|名称)$/;
 /** What a flattened table opens with: the form's first label, the indicator table's first header cell, an expense table's label header. */
 const opens = (text: string) => /^(?:项目名称?|项目名|一级指标?|一级)$/.test(text) || EXPENSE_LABEL_HEADER.test(text);
 /** The line that opens a form: 项目名称, or its first part where a narrow column wrapped it (项目名 / 称). */
-const opensForm = (lines: Line[]) => /^项目名称?$|^项目名$/.test(lines[0].text) && labelAt(lines, 0)?.cell.text.replace(/\s/g, '') === '项目名称';
+const opensForm = (lines: Line[]) =>
+  /^项目名称?$|^项目名$/.test(lines[0].text) && labelAt(lines, 0)?.cell.text.replace(/\s/g, '') === '项目名称';
 /**
  * The most lines one flattened table is read from: a form with forty indicators of six cells is ≈300. It
  * bounds the look-ahead in a file that has no blank lines and many lines that could open a table.
@@ -195,7 +196,8 @@ function labelAt(lines: Line[], k: number): Label | null {
 /** A label the form list does not know, read only where a short value follows it. */
 function unknownLabelAt(lines: Line[], k: number): Label | null {
   const [label, value] = [lines[k], lines[k + 1]];
-  if (!label || !value || !LABEL_LIKE.test(label.text) || value.text === '' || !isCell(value.text, MAX_VALUE) || labelAt(lines, k + 1)) return null;
+  if (!label || !value || !LABEL_LIKE.test(label.text) || value.text === '' || !isCell(value.text, MAX_VALUE) || labelAt(lines, k + 1))
+    return null;
   return { cell: cell(label), end: k + 1, multiline: false };
 }
 
@@ -206,7 +208,11 @@ function unknownLabelAt(lines: Line[], k: number): Label | null {
  */
 function valueLines(lines: Line[], k: number, multiline: boolean): Line[] {
   const isValue = (at: number) =>
-    at < lines.length && lines[at].text !== '' && labelAt(lines, at) === null && !HEADER[0].test(lines[at].text) && expenseHeaderAt(lines, at) === null;
+    at < lines.length &&
+    lines[at].text !== '' &&
+    labelAt(lines, at) === null &&
+    !HEADER[0].test(lines[at].text) &&
+    expenseHeaderAt(lines, at) === null;
   if (!isValue(k)) return [];
   let end = k + 1;
   if (multiline) {
@@ -292,7 +298,11 @@ function part(line: Line, from: number, to: number): Line {
  * The header's cells at k, and the value columns that follow 三级指标; null when there is no header. A
  * narrow column may wrap a header cell over two lines ("一级指" / "标", "年度(/项目)" / "指标值").
  */
-function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { end: number; values: (typeof VALUE_HEADERS)[number] | null } {
+function readIndicatorHeader(
+  lines: Line[],
+  k: number,
+  rows: SourceCell[][],
+): { end: number; values: (typeof VALUE_HEADERS)[number] | null } {
   /** The cells of `patterns` from line `at`, each one line or two, or null. */
   const cellsAt = (patterns: RegExp[], at: number): Line[][] | null => {
     const cells: Line[][] = [];
@@ -300,7 +310,12 @@ function readIndicatorHeader(lines: Line[], k: number, rows: SourceCell[][]): { 
       const one = lines.slice(at, at + 1);
       const two = lines.slice(at, at + 2);
       const text = (parts: Line[]) => parts.map((line) => line.text).join('');
-      const found = one.length === 1 && pattern.test(text(one)) ? one : two.length === 2 && !pattern.test(two[0].text) && pattern.test(text(two)) ? two : null;
+      const found =
+        one.length === 1 && pattern.test(text(one))
+          ? one
+          : two.length === 2 && !pattern.test(two[0].text) && pattern.test(text(two))
+            ? two
+            : null;
       if (found === null) return null;
       cells.push(found);
       at += found.length;
@@ -337,7 +352,15 @@ function readIndicatorRows(lines: Line[], k: number, header: (typeof VALUE_HEADE
     const firstText = first && first.map((line) => line.text).join('');
     // 成本指标 is a category of its own in newer forms (成本指标 / 经济成本指标 / …), a second level under
     // 产出指标 in older ones (产出指标 / 数量指标 … 成本指标 / 单车年均运行费用): the line after it tells
-    if (first && firstText && UNDER_OUTPUT.test(firstText) && category !== null && OUTPUT.test(category) && !wrappedAt(lines, k + first.length, SECOND_LEVEL)) first = null;
+    if (
+      first &&
+      firstText &&
+      UNDER_OUTPUT.test(firstText) &&
+      category !== null &&
+      OUTPUT.test(category) &&
+      !wrappedAt(lines, k + first.length, SECOND_LEVEL)
+    )
+      first = null;
     if (first && firstText) category = firstText;
     let at = first ? k + first.length : k;
     // a second-level name only where a name and its values follow it

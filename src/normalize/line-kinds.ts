@@ -19,7 +19,8 @@ export const HEADING_PATTERNS: HeadingPattern[] = [
     level: 2,
     // the lookaheads change nothing it matches; they fail a long line, or one not ending in 明/表, at once.
     // A pointer to a form (详见单位的项目绩效目标表) is a sentence, not a title
-    pattern: /^(?=.{2,68}$)(?=.*[明表]$)(?!详见|参见|请见|具体见|见附)(?:关于)?[^。；;，,：:]{2,60}(?:的说明|绩效目标说明|绩效目标表|申报表|情况说明)$/,
+    pattern:
+      /^(?=.{2,68}$)(?=.*[明表]$)(?!详见|参见|请见|具体见|见附)(?:关于)?[^。；;，,：:]{2,60}(?:的说明|绩效目标说明|绩效目标表|申报表|情况说明)$/,
     example: '关于信访维稳项目绩效目标指标的说明',
   },
   // a project's title in filings that number their projects; never joined to the line after it
@@ -63,4 +64,3 @@ export function listMarkerOf(line: string): string | null {
 export const TERMINAL = /[。！？!?]$/;
 /** Punctuation after which a line clearly goes on. */
 export const CONTINUATION = /[，、；;,（(“‘《—：:]$/;
-

@@ -58,7 +58,10 @@ export function normalize(input: NormalizeInput): DocumentModel {
   const pageOfItem = physicalPages ? (i: number) => items[i].page : printedPageOf(markers, items.length);
   const cuts = cutsByItem(markers);
   // pipe-separated lines are tables; page numbers glued to their rows were cut first
-  items = rebuildTextTables(items.map((item, i) => (item.kind === 'line' && cuts.has(i) ? blankCuts(item, cuts.get(i)!) : item)), (i) => cuts.has(i));
+  items = rebuildTextTables(
+    items.map((item, i) => (item.kind === 'line' && cuts.has(i) ? blankCuts(item, cuts.get(i)!) : item)),
+    (i) => cuts.has(i),
+  );
   // forms and indicator tables flattened to one cell per line
   items = rebuildCellLines(items, (i) => cuts.has(i));
   const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
@@ -390,7 +393,13 @@ function withoutNumberWraps(chars: Char[]): Char[] {
     let after = k + 1;
     while (after < chars.length && isBlank(chars[after].ch)) after++;
     const gap = chars.slice(before + 1, after);
-    return !(gap.some((g) => g.ch === '\n') && before >= 0 && after < chars.length && /[\d.,]/.test(chars[before].ch) && /\d/.test(chars[after].ch));
+    return !(
+      gap.some((g) => g.ch === '\n') &&
+      before >= 0 &&
+      after < chars.length &&
+      /[\d.,]/.test(chars[before].ch) &&
+      /\d/.test(chars[after].ch)
+    );
   });
 }
 

@@ -3,7 +3,11 @@ import { normalize } from './normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 
 /** Read one file's bytes into the document model: parse, then normalize. */
-export async function readDocument(format: Format, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<DocumentModel & { meta: Record<string, string | number> }> {
+export async function readDocument(
+  format: Format,
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<DocumentModel & { meta: Record<string, string | number> }> {
   const parsed = await parseBytes(format, bytes, limits);
   const document = normalize({
     format,

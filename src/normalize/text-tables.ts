@@ -40,7 +40,12 @@ export function rebuildTextTables(items: SourceItem[], isGap: (index: number) =>
     if (rows.length >= 2) {
       const lines = rows.map((i) => items[i] as SourceLine);
       const framed = lines.filter(isFramed).length * 2 > lines.length;
-      out[run[0]] = { kind: 'table', rows: lines.map((line) => toCells(line, framed)), page: lines[0].page, sourceStart: lines[0].sourceStart };
+      out[run[0]] = {
+        kind: 'table',
+        rows: lines.map((line) => toCells(line, framed)),
+        page: lines[0].page,
+        sourceStart: lines[0].sourceStart,
+      };
       for (const i of run.slice(1)) out[i] = { ...(items[i] as SourceLine), text: '' };
     }
     run = [];

@@ -27,7 +27,10 @@ export async function parseDocx(bytes: Uint8Array, zipLimits: ZipLimits = DEFAUL
   if (bytes.length === 0) throw new IngestError('EMPTY_FILE', 'zero bytes', 'read');
   const kind = sniff(bytes);
   if (kind !== 'zip') {
-    throw new IngestError(kind === 'unknown' ? 'CORRUPT_DOCX' : 'NOT_DOCX', `the content is ${kind === 'unknown' ? 'not a ZIP archive' : SNIFFED_NAMES[kind]}`);
+    throw new IngestError(
+      kind === 'unknown' ? 'CORRUPT_DOCX' : 'NOT_DOCX',
+      `the content is ${kind === 'unknown' ? 'not a ZIP archive' : SNIFFED_NAMES[kind]}`,
+    );
   }
   const entries = inspectZip(bytes, zipLimits);
   if (!entries.some((e) => e.name === 'word/document.xml')) throw new IngestError('NOT_DOCX', 'the archive has no word/document.xml');
@@ -35,20 +38,17 @@ export async function parseDocx(bytes: Uint8Array, zipLimits: ZipLimits = DEFAUL
   let tree: DocxElement | null = null;
   let mammothMessages: { type: string; message: string }[];
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        transformDocument: (document: DocxElement) => {
-          tree = document;
-          // The tree is all we read. mammoth's HTML writer gets an empty body, so it neither renders HTML
-          // nor converts images that would be thrown away (a quarter of the time of a small DOCX); only its
-          // own messages about that HTML (unmapped styles) go with it, the reader's messages are kept.
-          return { ...document, children: [] };
-        },
-        // the default style map serves the HTML writer only, and parsing it costs on every call
-        includeDefaultStyleMap: false,
-      } as Parameters<typeof mammoth.convertToHtml>[1],
-    );
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+      transformDocument: (document: DocxElement) => {
+        tree = document;
+        // The tree is all we read. mammoth's HTML writer gets an empty body, so it neither renders HTML
+        // nor converts images that would be thrown away (a quarter of the time of a small DOCX); only its
+        // own messages about that HTML (unmapped styles) go with it, the reader's messages are kept.
+        return { ...document, children: [] };
+      },
+      // the default style map serves the HTML writer only, and parsing it costs on every call
+      includeDefaultStyleMap: false,
+    } as Parameters<typeof mammoth.convertToHtml>[1]);
     mammothMessages = result.messages;
   } catch (error) {
     throw new IngestError('CORRUPT_DOCX', error instanceof Error ? error.message : String(error));

@@ -81,7 +81,12 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
     // a one-row table too: the rest of a row the page broke, which would otherwise be taken for the next table's lines
     if (found.length === 0) continue;
     const table = found.map((row) => pageText.reorderMergedCell(row));
-    const fragments = new Set(table.flat().flatMap((cell) => cell.split('\n').map(squeeze)).filter(Boolean));
+    const fragments = new Set(
+      table
+        .flat()
+        .flatMap((cell) => cell.split('\n').map(squeeze))
+        .filter(Boolean),
+    );
     const isTableLine = (item: SourceItem | undefined) =>
       item?.kind === 'line' && item.text.trim() !== '' && segmentable(squeeze(item.text), fragments);
     // the table starts at a line that opens with its first cell ("项目名称 …"), not at any line its short
@@ -90,7 +95,12 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
     const opens = (item: SourceItem) => item.kind === 'line' && squeeze(item.text).startsWith(opening);
     const first = items.findIndex((item, k) => k >= searchFrom && isTableLine(item) && opens(item));
     if (first < 0) {
-      messages.push({ type: 'warning', code: 'PDF_TABLE_UNPLACED', message: 'a table was found but its text lines could not be located', page });
+      messages.push({
+        type: 'warning',
+        code: 'PDF_TABLE_UNPLACED',
+        message: 'a table was found but its text lines could not be located',
+        page,
+      });
       continue;
     }
     // the table's lines run on from there; one stray line inside (a cell pdf.js split oddly) is allowed

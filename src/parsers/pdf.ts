@@ -51,7 +51,8 @@ const MIN_CHARS_PER_PAGE = 8;
 export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = { maxPages: 2000 }): Promise<ParsedSource> {
   if (bytes.length === 0) throw new IngestError('EMPTY_FILE', 'zero bytes', 'read');
   const kind = sniff(bytes);
-  if (kind !== 'pdf') throw new IngestError('NOT_PDF', `the content is ${kind === 'unknown' ? 'not a PDF (no %PDF- header)' : SNIFFED_NAMES[kind]}`);
+  if (kind !== 'pdf')
+    throw new IngestError('NOT_PDF', `the content is ${kind === 'unknown' ? 'not a PDF (no %PDF- header)' : SNIFFED_NAMES[kind]}`);
 
   const warnings = captureWarnings();
   const parser = new PDFParse({
@@ -65,7 +66,9 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = { maxPages
     warnings.take();
     const pages = await readPages(parser, total, warnings.take);
     rejectUnusable(pages);
-    const messages: Message[] = pages.flatMap((p) => p.warnings.map((w) => ({ type: 'warning' as const, code: 'PDFJS', message: w, page: p.page })));
+    const messages: Message[] = pages.flatMap((p) =>
+      p.warnings.map((w) => ({ type: 'warning' as const, code: 'PDFJS', message: w, page: p.page })),
+    );
     const pageTexts = pages.map((p) => p.text);
     const tablePages = pageTexts.map((text, i) => (looksTabular(text) ? i + 1 : 0)).filter((n) => n > 0);
     const tables = tablePages.length ? await parser.getTable({ partial: tablePages }) : { pages: [] };
@@ -112,7 +115,8 @@ function classify(error: unknown): IngestError {
 }
 
 /** Characters of running text: CJK, ASCII, CJK punctuation and full-width forms. */
-const TEXT_CHAR = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u0020-\u007e\u2010-\u2027\u2030-\u203b\u00b0-\u00ff\u2160-\u2188\u2460-\u24ff\u25a0-\u25ff]/;
+const TEXT_CHAR =
+  /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u0020-\u007e\u2010-\u2027\u2030-\u203b\u00b0-\u00ff\u2160-\u2188\u2460-\u24ff\u25a0-\u25ff]/;
 
 /** Share of a page's visible characters that are not text: pdf.js's output for a page it had to rebuild. */
 export function garbageRatio(text: string): number {
@@ -127,7 +131,8 @@ export function garbageRatio(text: string): number {
 }
 
 /** What pdf.js says when it reads damaged data: a broken stream, font or cross-reference table. */
-const DAMAGE_WARNING = /Invalid stream|flate|FCHECK|preEvaluateFont|getHexString|Illegal character|Indexing all PDF objects|XRef|FormatError|Bad (?:encoding|FCHECK)|Unknown command|stream must have data|TT: /i;
+const DAMAGE_WARNING =
+  /Invalid stream|flate|FCHECK|preEvaluateFont|getHexString|Illegal character|Indexing all PDF objects|XRef|FormatError|Bad (?:encoding|FCHECK)|Unknown command|stream must have data|TT: /i;
 
 /**
  * A PDF with (almost) no text is a scan; a page that fails, decodes to non-text, or comes with damage
@@ -137,9 +142,7 @@ function rejectUnusable(pages: PageRead[]): void {
   const failed = pages.filter((p) => p.failure !== null);
   if (failed.length === pages.length) throw new IngestError('CORRUPT_PDF', failed[0]?.failure ?? 'no page could be read');
   const visible = pages.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
-  const damaged = pages
-    .map((p) => ({ page: p.page, why: damageOf(p) }))
-    .filter((p): p is { page: number; why: string } => p.why !== null);
+  const damaged = pages.map((p) => ({ page: p.page, why: damageOf(p) })).filter((p): p is { page: number; why: string } => p.why !== null);
   if (damaged.length > 0) {
     const list = damaged.map((d) => d.page).join(', ');
     throw new IngestError('DAMAGED_PDF', `page(s) ${list} damaged (page ${damaged[0].page}: ${damaged[0].why})`);

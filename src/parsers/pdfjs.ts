@@ -40,7 +40,9 @@ const BUILTIN_HOLDERS: object[] = [
 type Snapshot = { holder: object; key: string | symbol; descriptor: PropertyDescriptor }[];
 
 function snapshotBuiltins(): Snapshot {
-  return BUILTIN_HOLDERS.flatMap((holder) => Reflect.ownKeys(holder).map((key) => ({ holder, key, descriptor: Object.getOwnPropertyDescriptor(holder, key)! })));
+  return BUILTIN_HOLDERS.flatMap((holder) =>
+    Reflect.ownKeys(holder).map((key) => ({ holder, key, descriptor: Object.getOwnPropertyDescriptor(holder, key)! })),
+  );
 }
 
 /** Put back every builtin of the snapshot whose value a load replaced. */

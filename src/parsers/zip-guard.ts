@@ -49,10 +49,19 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       throw new IngestError('ZIP_BOMB', `entries expand to more than ${limits.maxUncompressedBytes} bytes`);
     }
     if (uncompressedSize > 1024 * 1024 && uncompressedSize > limits.maxRatio * Math.max(1, compressedSize)) {
-      throw new IngestError('ZIP_BOMB', `${name} expands ${Math.round(uncompressedSize / Math.max(1, compressedSize))}× (${uncompressedSize} bytes)`);
+      throw new IngestError(
+        'ZIP_BOMB',
+        `${name} expands ${Math.round(uncompressedSize / Math.max(1, compressedSize))}× (${uncompressedSize} bytes)`,
+      );
     }
     entries.push({ name, compressedSize, uncompressedSize });
-    checkInflatedSize(bytes, view, { name, compressedSize, uncompressedSize, method: view.getUint16(p + 10, true), localHeader: view.getUint32(p + 42, true) });
+    checkInflatedSize(bytes, view, {
+      name,
+      compressedSize,
+      uncompressedSize,
+      method: view.getUint16(p + 10, true),
+      localHeader: view.getUint32(p + 42, true),
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -65,11 +74,7 @@ const DEFLATE = 8;
  * The output (at most the declared size, which passed the limits above) is dropped at once; for a DOCX
  * of a few dozen KB this costs about half a millisecond. Damaged data is left for mammoth to report.
  */
-function checkInflatedSize(
-  bytes: Uint8Array,
-  view: DataView,
-  entry: ZipEntry & { method: number; localHeader: number },
-): void {
+function checkInflatedSize(bytes: Uint8Array, view: DataView, entry: ZipEntry & { method: number; localHeader: number }): void {
   if (entry.method !== DEFLATE || entry.localHeader + 30 > bytes.length) return;
   const dataStart = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
   const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);

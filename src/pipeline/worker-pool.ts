@@ -205,7 +205,8 @@ export class WorkerPool {
     const entry = options.entry ?? defaultWorkerEntry();
     if (!existsSync(entry)) throw new WorkerStartError(`${entry} is missing; build first (npm run build)`);
     const heapMb = options.heapMb ?? DEFAULT_WORKER_HEAP_MB;
-    if (!Number.isInteger(heapMb) || heapMb < MIN_WORKER_HEAP_MB) throw new RangeError(`a worker heap of ${heapMb} MB: at least ${MIN_WORKER_HEAP_MB} MB`);
+    if (!Number.isInteger(heapMb) || heapMb < MIN_WORKER_HEAP_MB)
+      throw new RangeError(`a worker heap of ${heapMb} MB: at least ${MIN_WORKER_HEAP_MB} MB`);
     this.slots = Array.from({ length: options.size }, () => new Slot(entry, options.timeoutMs, heapMb, () => this.dispatch()));
   }
 

@@ -40,7 +40,8 @@ function pageBreakMarks(document: DocumentModel): Mark[] {
   for (const ps of [...document.pageStarts].sort((a, b) => a.start - b.start)) {
     while (k < document.blocks.length && document.blocks[k].end <= ps.start) k += 1;
     const block = document.blocks[k];
-    if (block && block.start < ps.start) marks.push({ id: `pb${ps.page}`, start: ps.start, end: ps.start, classes: 'page-mark', title: `第${ps.page}页` });
+    if (block && block.start < ps.start)
+      marks.push({ id: `pb${ps.page}`, start: ps.start, end: ps.start, classes: 'page-mark', title: `第${ps.page}页` });
   }
   return marks;
 }

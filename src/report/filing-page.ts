@@ -85,16 +85,27 @@ function sumBars(finding: Finding, k: number, filingId: number): Html | '' {
   const declared = finding.expected === null ? null : Decimal.tryParse(finding.expected);
   const computed = finding.actual === null ? null : Decimal.tryParse(finding.actual);
   if (finding.kind !== 'sum_mismatch' || !declared || !computed) return '';
-  const ids = (role: string) => finding.locations.flatMap((l, j) => (l.role === role && isLocal(l, filingId) ? [markId.findingLocation(k, j)] : []));
-  return fundingBars({ label: '声明总额', value: declared, targets: ids('declared total') }, { label: '明细合计', value: computed, targets: ids('item') }, true);
+  const ids = (role: string) =>
+    finding.locations.flatMap((l, j) => (l.role === role && isLocal(l, filingId) ? [markId.findingLocation(k, j)] : []));
+  return fundingBars(
+    { label: '声明总额', value: declared, targets: ids('declared total') },
+    { label: '明细合计', value: computed, targets: ids('item') },
+    true,
+  );
 }
 
 /** Display order: errors first, then by where the finding is in the text; ids keep the stored order. */
 function findingsInDisplayOrder(findings: readonly Finding[], filingId: number): { finding: Finding; k: number }[] {
-  const firstOffset = (f: Finding) => Math.min(...f.locations.filter((l) => isLocal(l, filingId)).map((l) => l.start), Number.MAX_SAFE_INTEGER);
+  const firstOffset = (f: Finding) =>
+    Math.min(...f.locations.filter((l) => isLocal(l, filingId)).map((l) => l.start), Number.MAX_SAFE_INTEGER);
   return findings
     .map((finding, k) => ({ finding, k }))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.finding.severity) - SEVERITY_ORDER.indexOf(b.finding.severity) || firstOffset(a.finding) - firstOffset(b.finding) || a.k - b.k);
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER.indexOf(a.finding.severity) - SEVERITY_ORDER.indexOf(b.finding.severity) ||
+        firstOffset(a.finding) - firstOffset(b.finding) ||
+        a.k - b.k,
+    );
 }
 
 function findingsSection(input: FilingPageInput): Html {
@@ -117,7 +128,10 @@ function fundingTree(p: number, items: readonly FundingItem[], parent: readonly 
 
 function indicatorRows(p: number, indicators: readonly Indicator[]): Html {
   return html`<table class="indicators"><thead><tr><th>类别</th><th>指标</th><th>指标值</th></tr></thead><tbody>${indicators.map(
-    (indicator, j) => html`<tr><td>${indicator.category}${indicator.subcategory ? html`<div class="muted">${indicator.subcategory}</div>` : ''}</td>
+    (
+      indicator,
+      j,
+    ) => html`<tr><td>${indicator.category}${indicator.subcategory ? html`<div class="muted">${indicator.subcategory}</div>` : ''}</td>
 <td><button type="button" class="go" data-targets="${markId.indicator(p, j)}">${indicator.goal_index ? html`<span class="muted">目标${indicator.goal_index}·</span>` : ''}${indicator.name}</button></td>
 <td>${indicator.thresholds.length ? indicator.thresholds.map((t, h) => html`<button type="button" class="go" data-targets="${markId.threshold(p, j, h)}" title="${t.text}">${thresholdText(t)}</button> `) : html`<span class="muted">—</span>`}</td></tr>`,
   )}</tbody></table>`;
@@ -146,12 +160,14 @@ function projectEntry(project: Project, p: number, findingCount: number): Html {
     project.funding_items.length ? html`<h3 class="sub">资金明细</h3>${fundingTree(p, project.funding_items, [])}` : '',
     project.form_fields.length
       ? html`<h3 class="sub">表格中的资金</h3><ul class="funding">${project.form_fields.map(
-          (field, j) => html`<li>${field.field} <button type="button" class="go amt" data-targets="${markId.formField(p, j)}">${field.amount.text}</button></li>`,
+          (field, j) =>
+            html`<li>${field.field} <button type="button" class="go amt" data-targets="${markId.formField(p, j)}">${field.amount.text}</button></li>`,
         )}</ul>`
       : '',
     project.goals.length
       ? html`<h3 class="sub">绩效目标${project.declared_goal_count !== null ? html`<span class="muted">（声明${project.declared_goal_count}项）</span>` : ''}</h3><ol class="goals">${project.goals.map(
-          (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.goal(p, j)}">${GOAL_KIND_LABEL[goal.kind]}${goal.text}</button></li>`,
+          (goal, j) =>
+            html`<li><button type="button" class="go" data-targets="${markId.goal(p, j)}">${GOAL_KIND_LABEL[goal.kind]}${goal.text}</button></li>`,
         )}</ol>`
       : '',
     project.indicators.length ? html`<h3 class="sub">绩效指标</h3>${indicatorRows(p, project.indicators)}` : '',
@@ -177,34 +193,57 @@ function departmentSection(input: FilingPageInput): Html | '' {
   const tasks = taskRows(input.filing).map((row) => row.task);
   if (!goals.length && !indicators.length && !formGoals.length && !tasks.length) return '';
   return html`<section id="sec-department"><h2>部门汇总</h2>
-${formGoals.length ? html`<h3 class="sub">部门整体目标</h3><ol class="goals">${formGoals.map(
-    (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.departmentFormGoal(j)}">${goal.text}</button></li>`,
-  )}</ol>` : ''}
-${tasks.length ? html`<h3 class="sub">年度主要任务</h3><table class="indicators"><thead><tr><th>任务</th><th>预算金额（万元）</th><th>其中</th></tr></thead><tbody>${tasks.map(
-    (task, j) => html`<tr><td>${task.name}${task.content ? html`<div class="muted">${task.content}</div>` : ''}</td>
+${
+  formGoals.length
+    ? html`<h3 class="sub">部门整体目标</h3><ol class="goals">${formGoals.map(
+        (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.departmentFormGoal(j)}">${goal.text}</button></li>`,
+      )}</ol>`
+    : ''
+}
+${
+  tasks.length
+    ? html`<h3 class="sub">年度主要任务</h3><table class="indicators"><thead><tr><th>任务</th><th>预算金额（万元）</th><th>其中</th></tr></thead><tbody>${tasks.map(
+        (task, j) => html`<tr><td>${task.name}${task.content ? html`<div class="muted">${task.content}</div>` : ''}</td>
 <td>${task.amount ? html`<button type="button" class="go" data-targets="${markId.departmentTask(j)}">${task.amount.wan}</button>` : '—'}</td>
 <td class="muted">${task.parts.map((part) => `${part.label} ${part.amount?.wan ?? '—'}`).join('，')}</td></tr>`,
-  )}</tbody></table>` : ''}
-${goals.length ? html`<h3 class="sub">分项绩效目标</h3><ul class="plain">${goals.map(
-    (list, l) => html`<li><b>${list.project}</b><ol class="goals">${list.goals.map(
-      (goal, j) => html`<li><button type="button" class="go" data-targets="${markId.departmentGoal(l, j)}">${goal.text}</button></li>`,
-    )}</ol></li>`,
-  )}</ul>` : ''}
-${indicators.length ? html`<h3 class="sub">部门绩效指标</h3><table class="indicators"><thead><tr><th>类别</th><th>指标</th><th>指标值</th></tr></thead><tbody>${indicators.map(
-    (indicator, j) => html`<tr><td>${indicator.category ?? ''}${indicator.subcategory ? html`<div class="muted">${indicator.subcategory}</div>` : ''}</td>
+      )}</tbody></table>`
+    : ''
+}
+${
+  goals.length
+    ? html`<h3 class="sub">分项绩效目标</h3><ul class="plain">${goals.map(
+        (list, l) =>
+          html`<li><b>${list.project}</b><ol class="goals">${list.goals.map(
+            (goal, j) =>
+              html`<li><button type="button" class="go" data-targets="${markId.departmentGoal(l, j)}">${goal.text}</button></li>`,
+          )}</ol></li>`,
+      )}</ul>`
+    : ''
+}
+${
+  indicators.length
+    ? html`<h3 class="sub">部门绩效指标</h3><table class="indicators"><thead><tr><th>类别</th><th>指标</th><th>指标值</th></tr></thead><tbody>${indicators.map(
+        (
+          indicator,
+          j,
+        ) => html`<tr><td>${indicator.category ?? ''}${indicator.subcategory ? html`<div class="muted">${indicator.subcategory}</div>` : ''}</td>
 <td><button type="button" class="go" data-targets="${markId.departmentIndicator(j)}">${indicator.name}</button></td>
 <td>${indicator.threshold ? html`<button type="button" class="go" data-targets="${markId.departmentThreshold(j)}">${thresholdText(indicator.threshold)}</button>` : html`<span class="muted">${[indicator.symbol, indicator.value, indicator.unit].filter(Boolean).join(' ') || '—'}</span>`}</td></tr>`,
-  )}</tbody></table>` : ''}
+      )}</tbody></table>`
+    : ''
+}
 </section>`;
 }
 
 function incomingSection(input: FilingPageInput): Html | '' {
   if (!input.incoming.length) return '';
-  return html`<section id="sec-copies"><h2>其他文件中的相同内容（${input.incoming.length}）</h2><ul class="locs">${input.incoming.map((copy) => {
-    const href = input.filingHref(copy.fromFiling, markId.finding(copy.findingIndex));
-    const from = `文件#${copy.fromFiling}的发现`;
-    return html`<li data-targets="${markId.incomingCopy(copy.start, copy.end)}"><span class="sev sev-${copy.severity}">${SEVERITY_LABEL[copy.severity]}</span> <span class="muted">本文件${pageLabel(copy.page)}</span> ${href ? html`<a href="${href}">${from} →</a>` : from}<div class="muted">${copy.message}</div></li>`;
-  })}</ul></section>`;
+  return html`<section id="sec-copies"><h2>其他文件中的相同内容（${input.incoming.length}）</h2><ul class="locs">${input.incoming.map(
+    (copy) => {
+      const href = input.filingHref(copy.fromFiling, markId.finding(copy.findingIndex));
+      const from = `文件#${copy.fromFiling}的发现`;
+      return html`<li data-targets="${markId.incomingCopy(copy.start, copy.end)}"><span class="sev sev-${copy.severity}">${SEVERITY_LABEL[copy.severity]}</span> <span class="muted">本文件${pageLabel(copy.page)}</span> ${href ? html`<a href="${href}">${from} →</a>` : from}<div class="muted">${copy.message}</div></li>`;
+    },
+  )}</ul></section>`;
 }
 
 function notesSection(input: FilingPageInput): Html | '' {
@@ -226,7 +265,9 @@ ${SEVERITY_ORDER.map((severity) => html`<span class="loc sev-${severity}">${SEVE
 function header(input: FilingPageInput, title: string): Html {
   const { filing, position, count, previous, next } = input;
   const total = filingTotal(filing.projects);
-  const severityCounts = SEVERITY_ORDER.map((s) => [s, filing.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const severityCounts = SEVERITY_ORDER.map((s) => [s, filing.findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   const facts = [
     `#${filing.filing.id}`,
     input.displayPath,

@@ -52,7 +52,9 @@ export function highlight(text: string, from: number, to: number, marks: readonl
     if (start < end) ranges.push({ mark, start, end, order });
   });
 
-  const boundaries = [...new Set([from, to, ...ranges.flatMap((r) => [r.start, r.end]), ...points.map((p) => p.start)])].sort((a, b) => a - b);
+  const boundaries = [...new Set([from, to, ...ranges.flatMap((r) => [r.start, r.end]), ...points.map((p) => p.start)])].sort(
+    (a, b) => a - b,
+  );
   const outerFirst = (a: Clipped, b: Clipped) => b.end - a.end || a.order - b.order;
   const open: Clipped[] = [];
   let out = '';

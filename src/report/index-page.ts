@@ -63,7 +63,9 @@ const PAGE_SIZE = 100;
 /** The first page of rows as static HTML: what the page shows before (or without) its script. */
 function staticRows(rows: readonly IndexRow[]): Html[] {
   return rows.slice(0, PAGE_SIZE).map(
-    (row) => html`<tr><td class="num">${row.id}</td><td><a href="filing-${row.id}.html">${row.name}</a><div class="path">${row.path} · ${row.format.toUpperCase()}</div></td>
+    (
+      row,
+    ) => html`<tr><td class="num">${row.id}</td><td><a href="filing-${row.id}.html">${row.name}</a><div class="path">${row.path} · ${row.format.toUpperCase()}</div></td>
 <td${row.department ? '' : html` class="derived"`}>${row.department ?? row.units}</td><td class="num">${row.year}</td><td class="num">${row.projects}</td><td class="num">${row.totalText}</td>
 <td class="num count-error">${row.error || ''}</td><td class="num count-warning">${row.warning || ''}</td><td class="num count-info">${row.info || ''}</td></tr>`,
   );
@@ -103,7 +105,8 @@ ${INDEX_STYLE}
 </header>
 <div class="controls">
 <fieldset><legend>问题类型</legend>${FindingKind.options.map(
-    (kind) => html`<label title="${kind}"><input type="checkbox" name="kind" value="${kind}"> ${KIND_LABEL[kind]} <span class="muted">(${filingsWith(kind)})</span></label>`,
+    (kind) =>
+      html`<label title="${kind}"><input type="checkbox" name="kind" value="${kind}"> ${KIND_LABEL[kind]} <span class="muted">(${filingsWith(kind)})</span></label>`,
   )}</fieldset>
 <label>搜索 <input type="search" id="search" placeholder="文件名、路径、部门或编号"></label>
 </div>

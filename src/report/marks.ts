@@ -48,7 +48,9 @@ function amountTitle(what: string, amount: Amount): string {
 function fundingItemMarks(p: number, items: readonly FundingItem[], parent: readonly number[]): Mark[] {
   return items.flatMap((item, k) => {
     const path = [...parent, k + 1];
-    const own = item.amount ? [valueMark('amount', markId.fundingItem(p, path), item.amount.source, amountTitle(`明细“${item.label}”`, item.amount))] : [];
+    const own = item.amount
+      ? [valueMark('amount', markId.fundingItem(p, path), item.amount.source, amountTitle(`明细“${item.label}”`, item.amount))]
+      : [];
     return [...own, ...fundingItemMarks(p, item.children, path)];
   });
 }
@@ -57,35 +59,61 @@ export function valueMarks(filing: ExportedFiling): Mark[] {
   const marks: Mark[] = [];
   filing.projects.forEach((project, p) => {
     marks.push(valueMark('project', markId.project(p), project.source, `项目：${project.name}`));
-    if (project.total) marks.push(valueMark('amount', markId.total(p), project.total.source, amountTitle(`项目总额（${project.name}）`, project.total)));
+    if (project.total)
+      marks.push(valueMark('amount', markId.total(p), project.total.source, amountTitle(`项目总额（${project.name}）`, project.total)));
     marks.push(...fundingItemMarks(p, project.funding_items, []));
-    project.form_fields.forEach((field, j) => marks.push(valueMark('amount', markId.formField(p, j), field.amount.source, amountTitle(field.field, field.amount))));
-    project.goals.forEach((goal, j) => marks.push(valueMark('goal', markId.goal(p, j), goal.source, `绩效目标${goal.index}（${project.name}）`)));
+    project.form_fields.forEach((field, j) =>
+      marks.push(valueMark('amount', markId.formField(p, j), field.amount.source, amountTitle(field.field, field.amount))),
+    );
+    project.goals.forEach((goal, j) =>
+      marks.push(valueMark('goal', markId.goal(p, j), goal.source, `绩效目标${goal.index}（${project.name}）`)),
+    );
     project.indicators.forEach((indicator, j) => {
       marks.push(valueMark('indicator', markId.indicator(p, j), indicator.source, `${indicator.category}指标：${indicator.name}`));
       indicator.thresholds.forEach((threshold, h) =>
-        marks.push(valueMark('threshold', markId.threshold(p, j, h), threshold.source, `指标值（${indicator.name}）：${thresholdText(threshold)}`)),
+        marks.push(
+          valueMark('threshold', markId.threshold(p, j, h), threshold.source, `指标值（${indicator.name}）：${thresholdText(threshold)}`),
+        ),
       );
     });
   });
   filing.department_goals.forEach((list, l) =>
-    list.goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentGoal(l, j), goal.source, `部门分项绩效目标（${list.project}）`))),
+    list.goals.forEach((goal, j) =>
+      marks.push(valueMark('goal', markId.departmentGoal(l, j), goal.source, `部门分项绩效目标（${list.project}）`)),
+    ),
   );
-  filing.department_form_goals.forEach((goal, j) => marks.push(valueMark('goal', markId.departmentFormGoal(j), goal.source, `部门整体目标${goal.index}`)));
+  filing.department_form_goals.forEach((goal, j) =>
+    marks.push(valueMark('goal', markId.departmentFormGoal(j), goal.source, `部门整体目标${goal.index}`)),
+  );
   taskRows(filing).forEach(({ task }, j) => {
-    if (task.amount) marks.push(valueMark('amount', markId.departmentTask(j), task.amount.source, amountTitle(`年度主要任务（${task.name}）`, task.amount)));
+    if (task.amount)
+      marks.push(
+        valueMark('amount', markId.departmentTask(j), task.amount.source, amountTitle(`年度主要任务（${task.name}）`, task.amount)),
+      );
   });
   filing.department_indicators.forEach((indicator, j) => {
     // the source of a department indicator is its whole table row: a lighter tint, so its value still stands out
     marks.push(valueMark('indicator', markId.departmentIndicator(j), indicator.source, `部门指标：${indicator.name}`, ' v-row'));
     if (indicator.threshold) {
-      marks.push(valueMark('threshold', markId.departmentThreshold(j), indicator.threshold.source, `指标值（${indicator.name}）：${thresholdText(indicator.threshold)}`));
+      marks.push(
+        valueMark(
+          'threshold',
+          markId.departmentThreshold(j),
+          indicator.threshold.source,
+          `指标值（${indicator.name}）：${thresholdText(indicator.threshold)}`,
+        ),
+      );
     }
   });
   return marks;
 }
 
-export function thresholdText(threshold: { op: keyof typeof THRESHOLD_OP_LABEL; value: number | null; unit: string | null; text: string }): string {
+export function thresholdText(threshold: {
+  op: keyof typeof THRESHOLD_OP_LABEL;
+  value: number | null;
+  unit: string | null;
+  text: string;
+}): string {
   if (threshold.op === 'qualitative' || threshold.value === null) return `${THRESHOLD_OP_LABEL.qualitative}：${threshold.text}`;
   return `${THRESHOLD_OP_LABEL[threshold.op]} ${threshold.value}${threshold.unit ?? ''}`;
 }
@@ -94,13 +122,15 @@ export function findingMarks(findings: readonly Finding[], filingId: number): Ma
   return findings.flatMap((finding, k) =>
     finding.locations.flatMap((location, j) =>
       isLocal(location, filingId)
-        ? [{
-            id: markId.findingLocation(k, j),
-            start: location.start,
-            end: location.end,
-            classes: `loc sev-${finding.severity}`,
-            title: `${SEVERITY_LABEL[finding.severity]}·${KIND_LABEL[finding.kind]}（${roleLabel(location.role)}）：${finding.message}`,
-          }]
+        ? [
+            {
+              id: markId.findingLocation(k, j),
+              start: location.start,
+              end: location.end,
+              classes: `loc sev-${finding.severity}`,
+              title: `${SEVERITY_LABEL[finding.severity]}·${KIND_LABEL[finding.kind]}（${roleLabel(location.role)}）：${finding.message}`,
+            },
+          ]
         : [],
     ),
   );
@@ -111,7 +141,8 @@ export function incomingCopyMarks(copies: readonly IncomingCopy[]): Mark[] {
   const bySpan = new Map<string, Mark>();
   for (const copy of copies) {
     const id = markId.incomingCopy(copy.start, copy.end);
-    if (!bySpan.has(id)) bySpan.set(id, { id, start: copy.start, end: copy.end, classes: 'loc copy-in', title: `其他文件#${copy.fromFiling}中有相同内容` });
+    if (!bySpan.has(id))
+      bySpan.set(id, { id, start: copy.start, end: copy.end, classes: 'loc copy-in', title: `其他文件#${copy.fromFiling}中有相同内容` });
   }
   return [...bySpan.values()];
 }

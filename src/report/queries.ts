@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 
 /** The filings to report, in id order; `missing` are requested ids the database does not hold. */
 export function reportFilingIds(db: Database.Database, wanted?: readonly number[]): { ids: number[]; missing: number[] } {
-  const all = (db.prepare('SELECT id FROM filings ORDER BY id').pluck().all() as number[]);
+  const all = db.prepare('SELECT id FROM filings ORDER BY id').pluck().all() as number[];
   if (!wanted) return { ids: all, missing: [] };
   const present = new Set(all);
   const asked = new Set(wanted);

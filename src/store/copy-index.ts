@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import { BOILERPLATE_FILINGS, copyFindings, verify, type CopyFinding, type CopyMatch, type IndexedParagraph, type StoredParagraph } from '../checks/copied-section.js';
+import {
+  BOILERPLATE_FILINGS,
+  copyFindings,
+  verify,
+  type CopyFinding,
+  type CopyMatch,
+  type IndexedParagraph,
+  type StoredParagraph,
+} from '../checks/copied-section.js';
 import { BANDS } from '../checks/minhash.js';
 import type { DocumentModel } from '../model/document.js';
 
@@ -63,7 +71,11 @@ export class CopyIndex {
         boilerplate.add(paragraph.index);
         continue;
       }
-      const found = this.statements.buckets.all(...keys, filingId, ...keys) as { bucket_key: number; filing_id: number | null; block_idx: number | null }[];
+      const found = this.statements.buckets.all(...keys, filingId, ...keys) as {
+        bucket_key: number;
+        filing_id: number | null;
+        block_idx: number | null;
+      }[];
       this.lastStats.bucketRows += found.length;
       const known = found.filter((row) => row.filing_id === null).map((row) => row.bucket_key);
       const rows = found.filter((row): row is { bucket_key: number; filing_id: number; block_idx: number } => row.filing_id !== null);
@@ -93,7 +105,11 @@ export class CopyIndex {
       // a paragraph already known as boilerplate adds nothing: its rows would only make look-ups longer
       if (boilerplate.has(paragraph.index)) continue;
       this.statements.addFingerprint.run(paragraph.fingerprint, filingId);
-      this.statements.addShingles.run(filingId, paragraph.index, Buffer.from(paragraph.shingles.buffer, paragraph.shingles.byteOffset, paragraph.shingles.byteLength));
+      this.statements.addShingles.run(
+        filingId,
+        paragraph.index,
+        Buffer.from(paragraph.shingles.buffer, paragraph.shingles.byteOffset, paragraph.shingles.byteLength),
+      );
       paragraph.bands.forEach((bucket, band) => {
         const key = bucketKey(band, bucket);
         if (!saturated.has(key)) this.statements.addBucket.run(key, filingId, paragraph.index);
@@ -113,11 +129,29 @@ export class CopyIndex {
 
   private storedParagraph(filingId: number, blockIndex: number): StoredParagraph | null {
     const row = this.statements.paragraph.get(filingId, blockIndex) as
-      | { filing_id: number; path: string; idx: number; text: string | null; page: number | null; start: number; end: number; shingles: Buffer }
+      | {
+          filing_id: number;
+          path: string;
+          idx: number;
+          text: string | null;
+          page: number | null;
+          start: number;
+          end: number;
+          shingles: Buffer;
+        }
       | undefined;
     if (!row || row.text === null) return null;
     const bytes = row.shingles;
     const shingles = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    return { filingId: row.filing_id, path: row.path, blockIndex: row.idx, text: row.text, page: row.page, start: row.start, end: row.end, shingles };
+    return {
+      filingId: row.filing_id,
+      path: row.path,
+      blockIndex: row.idx,
+      text: row.text,
+      page: row.page,
+      start: row.start,
+      end: row.end,
+      shingles,
+    };
   }
 }

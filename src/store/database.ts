@@ -37,8 +37,19 @@ export interface ErrorRow {
 
 /** Errors that the same bytes will give again: not retried on a re-run unless forced. */
 const DETERMINISTIC_ERRORS = new Set([
-  'EMPTY_FILE', 'NOT_TEXT', 'ENCODING', 'CORRUPT_DOCX', 'NOT_DOCX', 'ZIP_BOMB', 'CORRUPT_PDF', 'NOT_PDF',
-  'ENCRYPTED_PDF', 'DAMAGED_PDF', 'NO_TEXT_LAYER', 'NO_TEXT', 'UNSUPPORTED_FORMAT',
+  'EMPTY_FILE',
+  'NOT_TEXT',
+  'ENCODING',
+  'CORRUPT_DOCX',
+  'NOT_DOCX',
+  'ZIP_BOMB',
+  'CORRUPT_PDF',
+  'NOT_PDF',
+  'ENCRYPTED_PDF',
+  'DAMAGED_PDF',
+  'NO_TEXT_LAYER',
+  'NO_TEXT',
+  'UNSUPPORTED_FORMAT',
 ]);
 
 export class DatabaseBusyError extends Error {
@@ -56,7 +67,11 @@ export class FilingStore {
 
   static open(dbPath: string = DEFAULT_DB_PATH, options: { readonly?: boolean } = {}): FilingStore {
     if (!options.readonly) mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
-    const db = new Database(dbPath, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+    const db = new Database(dbPath, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      timeout: BUSY_TIMEOUT_MS,
+    });
     try {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
@@ -157,7 +172,9 @@ export class FilingStore {
   }
 
   listFilings(): FilingRow[] {
-    return this.db.prepare('SELECT id, path, sha256, format, byte_size, page_count, ingested_at, status FROM filings ORDER BY id').all() as FilingRow[];
+    return this.db
+      .prepare('SELECT id, path, sha256, format, byte_size, page_count, ingested_at, status FROM filings ORDER BY id')
+      .all() as FilingRow[];
   }
 
   getFiling(idOrPath: string | number): FilingRow | undefined {
@@ -169,7 +186,9 @@ export class FilingStore {
   /** The stored document model of a filing (blocks, text, source map), as the extractors saw it. */
   loadDocument(filingId: number): DocumentModel {
     const row = this.db
-      .prepare('SELECT format, page_count, normalized_text, source_text, source_map, printed_pages, page_starts, messages FROM filings WHERE id = ?')
+      .prepare(
+        'SELECT format, page_count, normalized_text, source_text, source_map, printed_pages, page_starts, messages FROM filings WHERE id = ?',
+      )
       .get(filingId) as Record<string, string | number | null>;
     const blocks = (this.db.prepare('SELECT * FROM blocks WHERE filing_id = ? ORDER BY idx').all(filingId) as BlockRow[]).map(rowBlock);
     const sourceMap = JSON.parse(String(row.source_map)) as { runs: [number, number, number][]; sourceBlocks: number[] | null };
@@ -194,7 +213,9 @@ export class FilingStore {
   }
 
   listErrors(): (ErrorRow & { occurred_at: string })[] {
-    return this.db.prepare('SELECT path, sha256, stage, code, message, occurred_at FROM ingest_errors ORDER BY id').all() as (ErrorRow & { occurred_at: string })[];
+    return this.db.prepare('SELECT path, sha256, stage, code, message, occurred_at FROM ingest_errors ORDER BY id').all() as (ErrorRow & {
+      occurred_at: string;
+    })[];
   }
 
   private cached: ReturnType<FilingStore['prepare']> | undefined;
@@ -227,8 +248,12 @@ export class FilingStore {
   private prepare() {
     const db = this.db;
     return {
-      findByPath: db.prepare('SELECT f.id, f.sha256, e.pipeline_version FROM filings f LEFT JOIN extractions e ON e.filing_id = f.id WHERE f.path = ?'),
-      lastError: db.prepare('SELECT path, sha256, stage, code, message FROM ingest_errors WHERE path = ? AND sha256 = ? ORDER BY id DESC LIMIT 1'),
+      findByPath: db.prepare(
+        'SELECT f.id, f.sha256, e.pipeline_version FROM filings f LEFT JOIN extractions e ON e.filing_id = f.id WHERE f.path = ?',
+      ),
+      lastError: db.prepare(
+        'SELECT path, sha256, stage, code, message FROM ingest_errors WHERE path = ? AND sha256 = ? ORDER BY id DESC LIMIT 1',
+      ),
       insertError: db.prepare(
         'INSERT INTO ingest_errors (path, sha256, stage, code, message, occurred_at) VALUES (@path, @sha256, @stage, @code, @message, @occurred_at)',
       ),

@@ -11,7 +11,14 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
       `SELECT f.id, f.path, f.sha256, f.format, f.page_count, e.data
          FROM filings f LEFT JOIN extractions e ON e.filing_id = f.id ORDER BY f.id`,
     )
-    .iterate() as IterableIterator<{ id: number; path: string; sha256: string; format: string; page_count: number | null; data: string | null }>;
+    .iterate() as IterableIterator<{
+    id: number;
+    path: string;
+    sha256: string;
+    format: string;
+    page_count: number | null;
+    data: string | null;
+  }>;
   const wanted = filingIds ? new Set(filingIds) : null;
   for (const row of rows) {
     if (wanted && !wanted.has(row.id)) continue;
@@ -33,7 +40,17 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
 }
 
 function emptyExtraction(): Extraction {
-  return { department: null, year: null, projects: [], department_goals: [], department_indicators: [], department_tasks: [], department_tasks_total: null, department_form_goals: [], notes: [] };
+  return {
+    department: null,
+    year: null,
+    projects: [],
+    department_goals: [],
+    department_indicators: [],
+    department_tasks: [],
+    department_tasks_total: null,
+    department_form_goals: [],
+    notes: [],
+  };
 }
 
 /** CSV tables the export can write: one row per project, funding item, indicator/threshold or finding. */
@@ -45,11 +62,58 @@ type Cell = string | number | boolean | null;
 export function csvHeader(table: CsvTable): string[] {
   switch (table) {
     case 'projects':
-      return ['filing_id', 'path', 'project', 'aliases', 'department', 'year', 'total_wan', 'total_text', 'items_sum_wan', 'items', 'declared_goal_count', 'goals', 'declared_indicator_count', 'indicators', 'page', 'start', 'end'];
+      return [
+        'filing_id',
+        'path',
+        'project',
+        'aliases',
+        'department',
+        'year',
+        'total_wan',
+        'total_text',
+        'items_sum_wan',
+        'items',
+        'declared_goal_count',
+        'goals',
+        'declared_indicator_count',
+        'indicators',
+        'page',
+        'start',
+        'end',
+      ];
     case 'funding_items':
-      return ['filing_id', 'project', 'path_in_tree', 'depth', 'label', 'amount_wan', 'amount_text', 'approximate', 'page', 'start', 'end', 'quote'];
+      return [
+        'filing_id',
+        'project',
+        'path_in_tree',
+        'depth',
+        'label',
+        'amount_wan',
+        'amount_text',
+        'approximate',
+        'page',
+        'start',
+        'end',
+        'quote',
+      ];
     case 'indicators':
-      return ['filing_id', 'project', 'goal_index', 'category', 'subcategory', 'indicator', 'weight', 'op', 'value', 'unit', 'period', 'threshold_text', 'page', 'start', 'end'];
+      return [
+        'filing_id',
+        'project',
+        'goal_index',
+        'category',
+        'subcategory',
+        'indicator',
+        'weight',
+        'op',
+        'value',
+        'unit',
+        'period',
+        'threshold_text',
+        'page',
+        'start',
+        'end',
+      ];
     case 'department_tasks':
       return ['filing_id', 'role', 'name', 'content', 'amount_wan', 'amount_text', 'parts', 'page', 'start', 'end'];
     case 'findings':
@@ -62,15 +126,41 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
   switch (table) {
     case 'projects':
       return filing.projects.map((p) => [
-        id, filing.filing.path, p.name, p.aliases.join('；'), p.department, p.year, p.total?.wan ?? null, p.total?.text ?? null,
-        sumOf(p.funding_items), p.funding_items.length, p.declared_goal_count, p.goals.length, p.declared_indicator_total?.count ?? null, p.indicators.length,
-        p.source.page, p.source.start, p.source.end,
+        id,
+        filing.filing.path,
+        p.name,
+        p.aliases.join('；'),
+        p.department,
+        p.year,
+        p.total?.wan ?? null,
+        p.total?.text ?? null,
+        sumOf(p.funding_items),
+        p.funding_items.length,
+        p.declared_goal_count,
+        p.goals.length,
+        p.declared_indicator_total?.count ?? null,
+        p.indicators.length,
+        p.source.page,
+        p.source.start,
+        p.source.end,
       ]);
     case 'funding_items':
-      return filing.projects.flatMap((p) => flattenItems(p.funding_items, '').map(({ item, path, depth }) => [
-        id, p.name, path, depth, item.label, item.amount?.wan ?? null, item.amount?.text ?? null, item.amount?.approximate ?? null,
-        item.source.page, item.source.start, item.source.end, item.source.quote,
-      ]));
+      return filing.projects.flatMap((p) =>
+        flattenItems(p.funding_items, '').map(({ item, path, depth }) => [
+          id,
+          p.name,
+          path,
+          depth,
+          item.label,
+          item.amount?.wan ?? null,
+          item.amount?.text ?? null,
+          item.amount?.approximate ?? null,
+          item.source.page,
+          item.source.start,
+          item.source.end,
+          item.source.quote,
+        ]),
+      );
     case 'indicators':
       return filing.projects.flatMap((p) =>
         p.indicators.flatMap((ind) => {
@@ -82,13 +172,29 @@ export function csvRows(table: CsvTable, filing: ExportedFiling): Cell[][] {
       );
     case 'department_tasks':
       return taskRows(filing).map(({ role, task }) => [
-        id, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null,
-        task.parts.map((p) => `${p.label}=${p.amount?.wan ?? ''}`).join('；'), task.source.page, task.source.start, task.source.end,
+        id,
+        role,
+        task.name,
+        task.content,
+        task.amount?.wan ?? null,
+        task.amount?.text ?? null,
+        task.parts.map((p) => `${p.label}=${p.amount?.wan ?? ''}`).join('；'),
+        task.source.page,
+        task.source.start,
+        task.source.end,
       ]);
     case 'findings':
       return filing.findings.map((f: Finding) => [
-        id, f.kind, f.severity, f.project, f.message, f.message_en, f.expected, f.actual,
-        f.locations.map((l) => l.page ?? '').join('；'), f.locations.map((l) => l.quote).join(' ‖ '),
+        id,
+        f.kind,
+        f.severity,
+        f.project,
+        f.message,
+        f.message_en,
+        f.expected,
+        f.actual,
+        f.locations.map((l) => l.page ?? '').join('；'),
+        f.locations.map((l) => l.quote).join(' ‖ '),
       ]);
   }
 }

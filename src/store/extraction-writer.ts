@@ -34,11 +34,15 @@ export class ExtractionWriter {
       threshold: db.prepare(
         'INSERT INTO thresholds (indicator_id, op, value, unit, period, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      departmentGoal: db.prepare('INSERT INTO department_goals (filing_id, project, idx, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      departmentGoal: db.prepare(
+        'INSERT INTO department_goals (filing_id, project, idx, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       departmentTask: db.prepare(
         'INSERT INTO department_tasks (filing_id, idx, role, name, content, amount_wan, amount_text, parts, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      departmentFormGoal: db.prepare('INSERT INTO department_form_goals (filing_id, idx, kind, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      departmentFormGoal: db.prepare(
+        'INSERT INTO department_form_goals (filing_id, idx, kind, text, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       departmentIndicator: db.prepare(
         'INSERT INTO department_indicators (filing_id, idx, category, subcategory, name, symbol, value, unit, weight, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -55,11 +59,33 @@ export class ExtractionWriter {
     }
     taskRows(valid).forEach(({ role, task }, idx) => {
       const parts = JSON.stringify(task.parts.map((p) => ({ label: p.label, wan: p.amount?.wan ?? null, text: p.amount?.text ?? null })));
-      this.insert.departmentTask.run(filingId, idx, role, task.name, task.content, task.amount?.wan ?? null, task.amount?.text ?? null, parts, ...span(task.source));
+      this.insert.departmentTask.run(
+        filingId,
+        idx,
+        role,
+        task.name,
+        task.content,
+        task.amount?.wan ?? null,
+        task.amount?.text ?? null,
+        parts,
+        ...span(task.source),
+      );
     });
-    for (const goal of valid.department_form_goals) this.insert.departmentFormGoal.run(filingId, goal.index, goal.kind, goal.text, ...span(goal.source));
+    for (const goal of valid.department_form_goals)
+      this.insert.departmentFormGoal.run(filingId, goal.index, goal.kind, goal.text, ...span(goal.source));
     valid.department_indicators.forEach((row, idx) =>
-      this.insert.departmentIndicator.run(filingId, idx, row.category, row.subcategory, row.name, row.symbol, row.value, row.unit, row.weight === null ? null : Number(row.weight.value), ...span(row.source)),
+      this.insert.departmentIndicator.run(
+        filingId,
+        idx,
+        row.category,
+        row.subcategory,
+        row.name,
+        row.symbol,
+        row.value,
+        row.unit,
+        row.weight === null ? null : Number(row.weight.value),
+        ...span(row.source),
+      ),
     );
   }
 
@@ -93,9 +119,19 @@ export class ExtractionWriter {
     for (const goal of project.goals) this.insert.goal.run(projectId, goal.index, goal.kind, goal.text, ...span(goal.source));
     project.indicators.forEach((indicator, k) => {
       const weight = indicator.weight === null ? null : Number(indicator.weight.value);
-      const row = this.insert.indicator.run(projectId, k, indicator.goal_index, indicator.category, indicator.subcategory, indicator.name, weight, ...span(indicator.source));
+      const row = this.insert.indicator.run(
+        projectId,
+        k,
+        indicator.goal_index,
+        indicator.category,
+        indicator.subcategory,
+        indicator.name,
+        weight,
+        ...span(indicator.source),
+      );
       const indicatorId = Number(row.lastInsertRowid);
-      for (const t of indicator.thresholds) this.insert.threshold.run(indicatorId, t.op, t.value, t.unit, t.period, t.text, ...span(t.source));
+      for (const t of indicator.thresholds)
+        this.insert.threshold.run(indicatorId, t.op, t.value, t.unit, t.period, t.text, ...span(t.source));
     });
   }
 

@@ -15,7 +15,17 @@ export class FindingWriter {
   write(filingId: number, findings: Finding[]): number[] {
     return findings.map((raw) => {
       const f = Finding.parse(raw);
-      const info = this.insert.run(filingId, f.kind, f.severity, f.project, f.message, f.message_en, f.expected, f.actual, JSON.stringify(f));
+      const info = this.insert.run(
+        filingId,
+        f.kind,
+        f.severity,
+        f.project,
+        f.message,
+        f.message_en,
+        f.expected,
+        f.actual,
+        JSON.stringify(f),
+      );
       return Number(info.lastInsertRowid);
     });
   }

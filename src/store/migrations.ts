@@ -56,7 +56,8 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
   },
   {
     version: 2,
-    description: 'extraction: projects, funding items (tree), form fields, content items, goals, indicators, thresholds, department summary',
+    description:
+      'extraction: projects, funding items (tree), form fields, content items, goals, indicators, thresholds, department summary',
     sql: `
       CREATE TABLE extractions (
         filing_id        INTEGER PRIMARY KEY REFERENCES filings (id) ON DELETE CASCADE,
@@ -289,7 +290,8 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
   },
   {
     version: 8,
-    description: 'department_tasks and department_form_goals: the 年度主要任务 of a department-wide form with its 金额合计 row, and its 年度总体目标; department_indicators.weight',
+    description:
+      'department_tasks and department_form_goals: the 年度主要任务 of a department-wide form with its 金额合计 row, and its 年度总体目标; department_indicators.weight',
     sql: `
       CREATE TABLE department_tasks (
         id          INTEGER PRIMARY KEY,

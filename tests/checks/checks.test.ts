@@ -38,7 +38,11 @@ describe('sum_mismatch', () => {
       '教 育 股',
       ...project(
         '校舍维修项目',
-        ['2023年该项目安排资金共计30万元。其中：', '1、屋面维修，安排12.5万元（材料8万元、人工4.5万元）；', '2、课桌椅更换，安排17.5万元。'],
+        [
+          '2023年该项目安排资金共计30万元。其中：',
+          '1、屋面维修，安排12.5万元（材料8万元、人工4.5万元）；',
+          '2、课桌椅更换，安排17.5万元。',
+        ],
         [
           '二、绩效目标和指标设置情况',
           '（一）绩效目标',
@@ -61,7 +65,11 @@ describe('sum_mismatch', () => {
   });
 
   it('reports a total that its items do not add up to, with both sides located', async () => {
-    const [finding] = (await findingsOf(project('校舍维修项目', ['该项目安排资金共计30万元。其中：', '1、屋面维修，安排12万元；', '2、课桌椅更换，安排15万元。']))).filter((f) => f.kind === 'sum_mismatch');
+    const [finding] = (
+      await findingsOf(
+        project('校舍维修项目', ['该项目安排资金共计30万元。其中：', '1、屋面维修，安排12万元；', '2、课桌椅更换，安排15万元。']),
+      )
+    ).filter((f) => f.kind === 'sum_mismatch');
     expect(finding).toMatchObject({ kind: 'sum_mismatch', severity: 'error', project: '校舍维修项目', expected: '30', actual: '27' });
     expect(finding.locations.map((l) => [l.role, l.quote])).toEqual([
       ['declared total', '30万元'],
@@ -71,21 +79,54 @@ describe('sum_mismatch', () => {
   });
 
   it('checks every level of the tree: a parent against its children', async () => {
-    const findings = await findingsOf(project('校舍维修项目', ['该项目安排资金共计20万元。其中：', '1、屋面维修，安排12万元（材料8万元、人工2万元）；', '2、课桌椅更换，安排8万元。']));
-    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.expected, f.actual, f.message])).toEqual([['12', '10', '“屋面维修”12万元与明细合计10万元不一致']]);
+    const findings = await findingsOf(
+      project('校舍维修项目', [
+        '该项目安排资金共计20万元。其中：',
+        '1、屋面维修，安排12万元（材料8万元、人工2万元）；',
+        '2、课桌椅更换，安排8万元。',
+      ]),
+    );
+    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.expected, f.actual, f.message])).toEqual([
+      ['12', '10', '“屋面维修”12万元与明细合计10万元不一致'],
+    ]);
   });
 
   it('treats a difference the printed rounding explains as info, not an error', async () => {
-    const rounding = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10万元。其中：', '1、屋面维修，安排3.33万元；', '2、课桌椅更换，安排3.33万元；', '3、门窗更换，安排3.33万元。']));
-    expect(rounding.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([['info', '10', '9.99']]);
-    const coarse = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10.00万元。其中：', '1、屋面维修，安排3.3万元；', '2、课桌椅更换，安排3.3万元；', '3、门窗更换，安排3.3万元。']));
+    const rounding = await findingsOf(
+      project('校舍维修项目', [
+        '该项目安排资金共计10万元。其中：',
+        '1、屋面维修，安排3.33万元；',
+        '2、课桌椅更换，安排3.33万元；',
+        '3、门窗更换，安排3.33万元。',
+      ]),
+    );
+    expect(rounding.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ['info', '10', '9.99'],
+    ]);
+    const coarse = await findingsOf(
+      project('校舍维修项目', [
+        '该项目安排资金共计10.00万元。其中：',
+        '1、屋面维修，安排3.3万元；',
+        '2、课桌椅更换，安排3.3万元；',
+        '3、门窗更换，安排3.3万元。',
+      ]),
+    );
     expect(coarse.filter((f) => f.kind === 'sum_mismatch').map((f) => f.severity)).toEqual(['info']);
-    const real = await findingsOf(project('校舍维修项目', ['该项目安排资金共计10万元。其中：', '1、屋面维修，安排3.3万元；', '2、课桌椅更换，安排3.3万元；', '3、门窗更换，安排3万元。']));
+    const real = await findingsOf(
+      project('校舍维修项目', [
+        '该项目安排资金共计10万元。其中：',
+        '1、屋面维修，安排3.3万元；',
+        '2、课桌椅更换，安排3.3万元；',
+        '3、门窗更换，安排3万元。',
+      ]),
+    );
     expect(real.filter((f) => f.kind === 'sum_mismatch').map((f) => f.severity)).toEqual(['error']);
   });
 
   it('says the remainder is unexplained and names an item without amount', async () => {
-    const [finding] = (await findingsOf(project('法制工作专项项目', ['该项目安排资金共计100万元。其中：', '1、案件代理费60万元；', '2、其他欠款等']))).filter((f) => f.kind === 'sum_mismatch');
+    const [finding] = (
+      await findingsOf(project('法制工作专项项目', ['该项目安排资金共计100万元。其中：', '1、案件代理费60万元；', '2、其他欠款等']))
+    ).filter((f) => f.kind === 'sum_mismatch');
     expect(finding.severity).toBe('warning');
     expect(finding.message).toContain('差额40万元未说明');
     expect(finding.message).toContain('其他欠款等');
@@ -93,8 +134,15 @@ describe('sum_mismatch', () => {
   });
 
   it('compares a form total with its funding sources after unit conversion', async () => {
-    const findings = await findingsOf(['项目名称 | 家庭医生签约服务', '项目资金（元） | 年度资金总额 | 5,142,400.00', ' | 其中：当年财政拨款 | 4,000,000.00', ' | 其他资金 | 1,000,000.00']);
-    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '514.24', '500']]);
+    const findings = await findingsOf([
+      '项目名称 | 家庭医生签约服务',
+      '项目资金（元） | 年度资金总额 | 5,142,400.00',
+      ' | 其中：当年财政拨款 | 4,000,000.00',
+      ' | 其他资金 | 1,000,000.00',
+    ]);
+    expect(findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ['error', '514.24', '500'],
+    ]);
   });
 });
 
@@ -112,7 +160,13 @@ describe('indicator weights', () => {
   it('reports weights that do not add up to 100, each quoted', async () => {
     const [found, ...rest] = weightFindings(await weighted(['40', '30', '20']));
     expect(rest).toEqual([]);
-    expect([found.kind, found.severity, found.project, found.expected, found.actual]).toEqual(['sum_mismatch', 'error', '校舍维修项目', '100', '90']);
+    expect([found.kind, found.severity, found.project, found.expected, found.actual]).toEqual([
+      'sum_mismatch',
+      'error',
+      '校舍维修项目',
+      '100',
+      '90',
+    ]);
     expect(found.locations.map((l) => [l.role, l.quote])).toEqual([
       ['weight of 维修面积', '40'],
       ['weight of 验收合格率', '30'],
@@ -129,23 +183,54 @@ describe('indicator weights', () => {
 describe('other checks', () => {
   it("reports a year's goals that are the overall goals again, word for word or nearly, and nothing else", async () => {
     const goals = (overall: string, annual: string) =>
-      findingsOf([...project('河道保洁项目', ['2025年该项目安排资金共计120万元。']), '（三）绩效目标', `总体目标：${overall}`, `年度目标：${annual}`]);
+      findingsOf([
+        ...project('河道保洁项目', ['2025年该项目安排资金共计120万元。']),
+        '（三）绩效目标',
+        `总体目标：${overall}`,
+        `年度目标：${annual}`,
+      ]);
     const kinds = (findings: Finding[]) => findings.filter((f) => f.message.startsWith('年度目标与总体目标相同'));
 
-    const same = kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。', '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。'));
+    const same = kinds(
+      await goals(
+        '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。',
+        '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。',
+      ),
+    );
     expect(same.map((f) => [f.kind, f.severity, f.project, f.locations.map((l) => l.role)])).toEqual([
       ['duplicate_section', 'warning', '河道保洁项目', ['overall goals', 'annual goals']],
     ]);
     // the same goals, one word changed
-    expect(kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提高。', '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提升。'))).toHaveLength(1);
+    expect(
+      kinds(
+        await goals(
+          '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提高。',
+          '使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提升。',
+        ),
+      ),
+    ).toHaveLength(1);
     // a year's goal of its own, or one of the overall goals, is what a year is for
-    expect(kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。', '全年完成河道保洁养护，及时清除水面漂浮物。'))).toEqual([]);
-    expect(kinds(await goals('1.水面保洁率稳定在较高水平；2.河道环境面貌持续改善；3.群众满意度不断提高。', '水面保洁率稳定在较高水平。'))).toEqual([]);
+    expect(
+      kinds(await goals('使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善。', '全年完成河道保洁养护，及时清除水面漂浮物。')),
+    ).toEqual([]);
+    expect(
+      kinds(await goals('1.水面保洁率稳定在较高水平；2.河道环境面貌持续改善；3.群众满意度不断提高。', '水面保洁率稳定在较高水平。')),
+    ).toEqual([]);
   });
 
   it('reports a section repeated in another part, and an item listed twice', async () => {
-    const paragraph = '2022年，政法委在区工委的正确领导下，认真贯彻落实上级关于政府信息公开工作的一系列方针、政策，深入贯彻落实科学发展观，认真贯彻《政府信息公开条例》，加强领导，明确职责，规范管理，健全制度，积极稳妥推进政府信息公开工作，取得了较好的成效。';
-    const findings = await findingsOf(['一、总体绩效目标', paragraph, '二、分项绩效目标', '（一）、国安办经费绩效目标：', '1、针对国家安全进行组织宣传；', '2、针对国家安全进行组织宣传。', '三、工作保障措施', paragraph.replace('较好的', '良好的')]);
+    const paragraph =
+      '2022年，政法委在区工委的正确领导下，认真贯彻落实上级关于政府信息公开工作的一系列方针、政策，深入贯彻落实科学发展观，认真贯彻《政府信息公开条例》，加强领导，明确职责，规范管理，健全制度，积极稳妥推进政府信息公开工作，取得了较好的成效。';
+    const findings = await findingsOf([
+      '一、总体绩效目标',
+      paragraph,
+      '二、分项绩效目标',
+      '（一）、国安办经费绩效目标：',
+      '1、针对国家安全进行组织宣传；',
+      '2、针对国家安全进行组织宣传。',
+      '三、工作保障措施',
+      paragraph.replace('较好的', '良好的'),
+    ]);
     expect(findings.map((f) => [f.kind, f.severity])).toEqual([
       ['duplicate_section', 'warning'],
       ['duplicate_item', 'warning'],
@@ -156,17 +241,32 @@ describe('other checks', () => {
 
   it('reports a line pasted twice inside one project: side by side, a few lines apart, or joined to the line above', async () => {
     const pasted = (lines: string[]) => findingsOf([...project('校舍维修项目', ['2022年该项目主要安排资金共计10万元。']), ...lines]);
-    const apart = await pasted(['该项目实施地点为全县12所中小学校。', '项目实施期为2022年1月至12月。', '该项目实施地点为全县12所中小学校。']);
+    const apart = await pasted([
+      '该项目实施地点为全县12所中小学校。',
+      '项目实施期为2022年1月至12月。',
+      '该项目实施地点为全县12所中小学校。',
+    ]);
     const kinds = apart.filter((f) => f.kind === 'duplicate_section');
-    expect(kinds.map((f) => [f.project, f.message])).toEqual([['校舍维修项目', '同一段文字重复出现：“该项目实施地点为全县12所中小学校。”']]);
+    expect(kinds.map((f) => [f.project, f.message])).toEqual([
+      ['校舍维修项目', '同一段文字重复出现：“该项目实施地点为全县12所中小学校。”'],
+    ]);
     expect(kinds[0].locations.map((l) => l.role)).toEqual(['first occurrence', 'repeated']);
 
-    const joined = await pasted(['该项目由县教育局基建股负责实施，主要用于校舍维修工作。', '1、维修教学楼屋面；该项目由县教育局基建股负责实施，主要用于校舍维修工作。']);
+    const joined = await pasted([
+      '该项目由县教育局基建股负责实施，主要用于校舍维修工作。',
+      '1、维修教学楼屋面；该项目由县教育局基建股负责实施，主要用于校舍维修工作。',
+    ]);
     const copy = joined.find((f) => f.kind === 'duplicate_section');
     expect(copy?.locations[1].quote).toBe('该项目由县教育局基建股负责实施，主要用于校舍维修工作。');
 
-    const doubled = await findingsOf(['2018年该项目主要安排一般公共预算资金共计18万元。其中：', '2018年该项目主要安排一般公共预算资金共计18万元。其中：', '1、培训资料费18万元。']);
-    expect(doubled.filter((f) => f.kind === 'duplicate_section').map((f) => f.locations[0].quote)).toEqual(['2018年该项目主要安排一般公共预算资金共计18万元。其中：']);
+    const doubled = await findingsOf([
+      '2018年该项目主要安排一般公共预算资金共计18万元。其中：',
+      '2018年该项目主要安排一般公共预算资金共计18万元。其中：',
+      '1、培训资料费18万元。',
+    ]);
+    expect(doubled.filter((f) => f.kind === 'duplicate_section').map((f) => f.locations[0].quote)).toEqual([
+      '2018年该项目主要安排一般公共预算资金共计18万元。其中：',
+    ]);
   });
 
   it('does not report repeats that belong to the form: template lines, a list written twice, figures, table headers', async () => {
@@ -191,21 +291,47 @@ describe('other checks', () => {
   });
 
   it('counts the goals set for the year against the declared count', async () => {
-    const findings = await findingsOf(['项目一：公路路域环境整治', '实施单位：综合执法大队。', '资金安排：共12万元。', '共设定1项年度目标：1.清理公路沿线违章建筑；2.补植公路绿化苗木。']);
+    const findings = await findingsOf([
+      '项目一：公路路域环境整治',
+      '实施单位：综合执法大队。',
+      '资金安排：共12万元。',
+      '共设定1项年度目标：1.清理公路沿线违章建筑；2.补植公路绿化苗木。',
+    ]);
     expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => f.message)).toEqual(['声明设置1项绩效目标，实际列出2项']);
   });
 
   it('compares the count declared for all indicators with the indicators listed', async () => {
-    const findings = await findingsOf(['项目一：公路路域环境整治', '资金安排：共12万元。', '共设置6项绩效指标。数量指标：补植苗木达到3700株以上，整治路段里程≥110公里；满意度指标：沿线群众满意度至少达90%。']);
-    expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => [f.message, f.locations[0].quote])).toEqual([['声明共设置6项绩效指标，实际列出3项', '共设置6项绩效指标']]);
+    const findings = await findingsOf([
+      '项目一：公路路域环境整治',
+      '资金安排：共12万元。',
+      '共设置6项绩效指标。数量指标：补植苗木达到3700株以上，整治路段里程≥110公里；满意度指标：沿线群众满意度至少达90%。',
+    ]);
+    expect(findings.filter((f) => f.kind === 'count_mismatch').map((f) => [f.message, f.locations[0].quote])).toEqual([
+      ['声明共设置6项绩效指标，实际列出3项', '共设置6项绩效指标'],
+    ]);
   });
 
   it('flags placeholders left in and a percentage above 100', async () => {
-    const findings = await findingsOf(['项目名称 | 社区养老服务', '一级指标 | 二级指标 | 三级指标 | 指标值', '产出指标 | 质量指标 | 服务覆盖率 | ≥**%']);
+    const findings = await findingsOf([
+      '项目名称 | 社区养老服务',
+      '一级指标 | 二级指标 | 三级指标 | 指标值',
+      '产出指标 | 质量指标 | 服务覆盖率 | ≥**%',
+    ]);
     expect(findings.some((f) => f.kind === 'suspicious_value' && f.message.includes('≥**%'))).toBe(true);
-    const unitless = await findingsOf(['项目名称 | 办公楼日常维护', '一级指标 | 二级指标 | 三级指标 | 指标值', '满意度指标 | 服务对象满意度 | 工作人员满意度 | 大于等于150', '产出指标 | 数量指标 | 维修次数 | 大于等于150']);
-    expect(unitless.filter((f) => f.kind === 'suspicious_value').map((f) => f.message)).toEqual(['指标“工作人员满意度”的百分比150%超过100%']);
-    const inProse = await findingsOf(['项目一：消费维权', '资金安排：共12万元。', '1.成本指标：项目预算控制数最多**万元；2.数量指标：检查次数**次。']);
+    const unitless = await findingsOf([
+      '项目名称 | 办公楼日常维护',
+      '一级指标 | 二级指标 | 三级指标 | 指标值',
+      '满意度指标 | 服务对象满意度 | 工作人员满意度 | 大于等于150',
+      '产出指标 | 数量指标 | 维修次数 | 大于等于150',
+    ]);
+    expect(unitless.filter((f) => f.kind === 'suspicious_value').map((f) => f.message)).toEqual([
+      '指标“工作人员满意度”的百分比150%超过100%',
+    ]);
+    const inProse = await findingsOf([
+      '项目一：消费维权',
+      '资金安排：共12万元。',
+      '1.成本指标：项目预算控制数最多**万元；2.数量指标：检查次数**次。',
+    ]);
     expect(inProse.filter((f) => f.kind === 'suspicious_value').map((f) => [f.project, f.locations[0].quote])).toEqual([
       ['消费维权', '**万元'],
       ['消费维权', '**次'],

@@ -14,7 +14,8 @@ const SOURCE = 10;
 const TARGET = 990;
 /** A sentence every filing of the corpus ends with: long enough to be compared, shared by all. */
 const BOILERPLATE = '本单位将严格按照预算绩效管理要求，加强绩效运行监控，及时纠正偏差，确保年度绩效目标如期实现。';
-const COPIED = '为切实做好农村饮水安全工程运行管护工作，本单位结合辖区实际，建立健全县乡村三级管护责任体系，落实管护经费和管护人员，定期开展水质检测和设施巡查，确保农村群众喝上放心水。';
+const COPIED =
+  '为切实做好农村饮水安全工程运行管护工作，本单位结合辖区实际，建立健全县乡村三级管护责任体系，落实管护经费和管护人员，定期开展水质检测和设施巡查，确保农村群众喝上放心水。';
 const EDITED = COPIED.replace('定期开展水质检测', '每季度开展水质检测');
 
 function filingText(k: number): string {
@@ -37,7 +38,10 @@ describe(`copied sections across ${COUNT} filings`, () => {
     try {
       for (let k = 0; k < COUNT; k++) {
         const bytes = new TextEncoder().encode(filingText(k));
-        const record = await processFile({ path: `/corpus/${k}.txt`, sha256: sha256Of(bytes), byteSize: bytes.length, format: 'txt' }, bytes);
+        const record = await processFile(
+          { path: `/corpus/${k}.txt`, sha256: sha256Of(bytes), byteSize: bytes.length, format: 'txt' },
+          bytes,
+        );
         const started = performance.now();
         const id = store.saveFiling(record);
         millis.push(performance.now() - started);

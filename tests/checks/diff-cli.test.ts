@@ -24,7 +24,12 @@ describe('filings diff', () => {
 
   it('filters by kind, prints JSON, and fails CI on findings of a severity', () => {
     const sums = JSON.parse(runCli(['diff', '--db', db, '--kind', 'sum_mismatch', '--format', 'json']).stdout);
-    expect(sums[0].findings.map((f: { project: string }) => f.project)).toEqual(['综治工作经费项目', '社区矫正基地维护项目', '群众中心办公楼维护项目', '法制工作专项项目']);
+    expect(sums[0].findings.map((f: { project: string }) => f.project)).toEqual([
+      '综治工作经费项目',
+      '社区矫正基地维护项目',
+      '群众中心办公楼维护项目',
+      '法制工作专项项目',
+    ]);
     expect(runCli(['diff', '--db', db, '--fail-on', 'error']).code).toBe(1);
     expect(runCli(['diff', '--db', db, '--kind', 'duplicate_item', '--fail-on', 'error']).code).toBe(0);
     expect(runCli(['diff', '--db', db, '--kind', 'nonsense']).code).toBe(2);

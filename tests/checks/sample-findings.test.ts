@@ -50,7 +50,9 @@ describe.each(formats)('findings on the sample (%s)', (format) => {
     expect(sections[0].message).toContain('“三、工作保障措施”重复了“一、总体绩效目标”');
     expect(sections[0].locations.every((l) => l.quote.includes('政法委在区工委的正确领导下'))).toBe(true);
     const items = of(format, 'duplicate_item');
-    expect(items.map((f) => [f.project, f.locations.map((l) => l.quote)])).toEqual([['国安办经费', ['1、针对国家安全进行组织宣传；', '2、针对国家安全进行组织宣传。']]]);
+    expect(items.map((f) => [f.project, f.locations.map((l) => l.quote)])).toEqual([
+      ['国安办经费', ['1、针对国家安全进行组织宣传；', '2、针对国家安全进行组织宣传。']],
+    ]);
   });
 
   it('reports the department summary disagreeing with the projects', () => {
@@ -74,7 +76,11 @@ describe.each(formats)('findings on the sample (%s)', (format) => {
 
 describe('printed page-number gaps', () => {
   it('are reported on the TXT, where the printed numbers jump 19 → 22 and 34 → 36', () => {
-    expect(of('txt', 'suspicious_value').filter((f) => f.message.startsWith('页码')).map((f) => [f.expected, f.actual])).toEqual([
+    expect(
+      of('txt', 'suspicious_value')
+        .filter((f) => f.message.startsWith('页码'))
+        .map((f) => [f.expected, f.actual]),
+    ).toEqual([
       ['20', '22'],
       ['35', '36'],
     ]);

@@ -25,14 +25,26 @@ describe('filings CLI', () => {
     const forced = runCli(['ingest', seedDir, '--db', db, '--force']);
     expect(forced.stdout).toMatch(/3 ingested/);
     const sqlite = new Database(db, { readonly: true });
-    const filings = sqlite.prepare('SELECT id, format, page_count, sha256 FROM filings ORDER BY format').all() as { id: number; format: string; page_count: number | null }[];
+    const filings = sqlite.prepare('SELECT id, format, page_count, sha256 FROM filings ORDER BY format').all() as {
+      id: number;
+      format: string;
+      page_count: number | null;
+    }[];
     expect(filings.map((f) => f.format)).toEqual(['docx', 'pdf', 'txt']);
     expect(filings.map((f) => f.page_count)).toEqual([null, 24, 32]);
     const docx = filings[0];
     const table = sqlite.prepare("SELECT cells FROM blocks WHERE filing_id = ? AND type = 'table'").get(docx.id) as { cells: string };
     const rows = JSON.parse(table.cells) as { text: string }[][];
     expect(rows).toHaveLength(7);
-    expect(rows[3].map((c) => c.text)).toEqual(['产出指标', '完成率', '信息采集上报比例', '=', '100', '%', '反映信息采集数量和信息上报的情况,信息真实完整，领导满意，批示率高。']);
+    expect(rows[3].map((c) => c.text)).toEqual([
+      '产出指标',
+      '完成率',
+      '信息采集上报比例',
+      '=',
+      '100',
+      '%',
+      '反映信息采集数量和信息上报的情况,信息真实完整，领导满意，批示率高。',
+    ]);
     sqlite.close();
   });
 

@@ -47,25 +47,31 @@ describe.skipIf(!present)('real flattened forms (Shanghai Putuo, 2026)', () => {
     });
   });
 
-  it('finds no sum or cross-section mismatch in them; the year\'s goals pasted from the overall ones, and the form the third budget only points to, are reported', async () => {
+  it("finds no sum or cross-section mismatch in them; the year's goals pasted from the overall ones, and the form the third budget only points to, are reported", async () => {
     const document = await readDocument('txt', readFileSync(file));
     const findings = runChecks({ document, extraction: extractFiling(document) });
     expect(findings.filter((f) => ['sum_mismatch', 'cross_section_mismatch'].includes(f.kind))).toEqual([]);
-    expect(findings.filter((f) => f.kind === 'missing_value' && f.message.includes('详见')).map((f) => f.project)).toEqual(['真如海心剧院精装修工程项目经费']);
+    expect(findings.filter((f) => f.kind === 'missing_value' && f.message.includes('详见')).map((f) => f.project)).toEqual([
+      '真如海心剧院精装修工程项目经费',
+    ]);
     // 拆违经费's form writes the same four goals as the overall and as the year's
     expect(findings.filter((f) => f.message.startsWith('年度目标与总体目标相同')).map((f) => f.project)).toEqual(['拆违经费']);
   });
 });
 
 const finalAccounts = [1, 2, 3, 4, 5].map((n) => path.join(sharedDir, 'real-filings', `govbudget_${n}.pdf`)).filter((f) => existsSync(f));
-if (finalAccounts.length === 0) console.warn(`SKIPPED: the real 部门决算 PDFs — ${path.join(sharedDir, 'real-filings')} is absent (they are not ours to ship)`);
+if (finalAccounts.length === 0)
+  console.warn(`SKIPPED: the real 部门决算 PDFs — ${path.join(sharedDir, 'real-filings')} is absent (they are not ours to ship)`);
 
 describe.skipIf(finalAccounts.length === 0)('real 部门决算 disclosures (the sister genre)', () => {
   it('take none of their template sections (收入支出决算总体情况说明, 其他重要事项…) for projects', async () => {
     for (const file of finalAccounts) {
       const document = await readDocument('pdf', readFileSync(file));
       const extraction = extractFiling(document);
-      expect({ file: path.basename(file), projects: extraction.projects.map((p) => p.name) }).toEqual({ file: path.basename(file), projects: [] });
+      expect({ file: path.basename(file), projects: extraction.projects.map((p) => p.name) }).toEqual({
+        file: path.basename(file),
+        projects: [],
+      });
       expect(runChecks({ document, extraction }).filter((f) => f.kind === 'missing_value')).toEqual([]);
     }
   }, 60_000);
@@ -85,7 +91,9 @@ describe.skipIf(finalAccounts.length === 0 || !pdftotext)('real PDFs against pdf
   it('keep every character of text that poppler reads (real embedded CJK fonts, tables in 万元)', async () => {
     for (const file of finalAccounts) {
       const document = await readDocument('pdf', readFileSync(file));
-      const reference = characterCounts(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout);
+      const reference = characterCounts(
+        spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout,
+      );
       const ours = characterCounts(document.text);
       let total = 0;
       let kept = 0;

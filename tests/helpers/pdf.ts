@@ -16,7 +16,8 @@ export function makePdf(pages: ({ text: string[] } | { drawing: true })[]): Uint
     const contentId = next++;
     const pageId = next++;
     objects[contentId] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-    objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
+    objects[pageId] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
     pageIds.push(pageId);
   }
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';

@@ -47,9 +47,7 @@ describe('Decimal arithmetic is exact', () => {
   it('adds what floats cannot', () => {
     expect(d('0.1').add(d('0.2')).toString()).toBe('0.3');
     expect(d('243.08').add(d('0.92')).toString()).toBe('244');
-    expect(d('7.72').add(d('0.2')).add(d('0.9')).add(d('0.32')).add(d('1')).add(d('1')).add(d('0.86')).add(d('4')).toString()).toBe(
-      '16',
-    );
+    expect(d('7.72').add(d('0.2')).add(d('0.9')).add(d('0.32')).add(d('1')).add(d('1')).add(d('0.86')).add(d('4')).toString()).toBe('16');
   });
 
   it('subtracts', () => {

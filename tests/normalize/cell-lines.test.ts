@@ -112,7 +112,20 @@ describe('forms and indicator tables flattened to one cell per line', () => {
   });
 
   it('ends a form without indicators where an expense table starts', async () => {
-    const text = ['项目名称', '法律顾问服务', '主管部门', '临河区司法局', '年度绩效目标', '为机关提供法律服务。', '项目支出明细', '支出内容', '金额（万元）', '法律顾问费', '12.00', ''].join('\n');
+    const text = [
+      '项目名称',
+      '法律顾问服务',
+      '主管部门',
+      '临河区司法局',
+      '年度绩效目标',
+      '为机关提供法律服务。',
+      '项目支出明细',
+      '支出内容',
+      '金额（万元）',
+      '法律顾问费',
+      '12.00',
+      '',
+    ].join('\n');
     expect(tables(await documentFromText(text))).toEqual([
       [
         ['项目名称', '法律顾问服务'],
@@ -127,7 +140,27 @@ describe('forms and indicator tables flattened to one cell per line', () => {
   });
 
   it('reads the header with symbol, value and unit columns', async () => {
-    const text = ['一级指标', '二级指标', '三级指标', '符号', '值', '单位', '产出指标', '时效指标', '救助资金发放时限', '≤', '14', '天', '满意度指标', '服务对象满意度', '受灾群众满意度', '大于等于', '90', '%', ''].join('\n');
+    const text = [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '符号',
+      '值',
+      '单位',
+      '产出指标',
+      '时效指标',
+      '救助资金发放时限',
+      '≤',
+      '14',
+      '天',
+      '满意度指标',
+      '服务对象满意度',
+      '受灾群众满意度',
+      '大于等于',
+      '90',
+      '%',
+      '',
+    ].join('\n');
     expect(tables(await documentFromText(text))).toEqual([
       [
         ['一级指标', '二级指标', '三级指标', '符号', '值', '单位'],
@@ -139,10 +172,35 @@ describe('forms and indicator tables flattened to one cell per line', () => {
 
   it('reads the national template’s 指标性质 / 指标值 / 度量单位 / 权重 columns, a qualitative row without unit', async () => {
     const text = [
-      '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重',
-      '产出指标', '数量指标', '保洁河道长度', '≥', '120', '公里', '40',
-      '效益指标', '社会效益', '河道环境', '定性', '改善', '', '30',
-      '满意度指标', '服务对象满意度', '居民满意度', '≥', '90', '%', '30', '',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '权重',
+      '产出指标',
+      '数量指标',
+      '保洁河道长度',
+      '≥',
+      '120',
+      '公里',
+      '40',
+      '效益指标',
+      '社会效益',
+      '河道环境',
+      '定性',
+      '改善',
+      '',
+      '30',
+      '满意度指标',
+      '服务对象满意度',
+      '居民满意度',
+      '≥',
+      '90',
+      '%',
+      '30',
+      '',
     ].join('\n');
     const document = await documentFromText(`关于河道保洁项目绩效目标的说明\n${text}`);
     expect(tables(document)).toEqual([
@@ -162,7 +220,24 @@ describe('forms and indicator tables flattened to one cell per line', () => {
   });
 
   it('goes on across a page break whose printed number was glued to a cell', async () => {
-    const text = ['正文第一行。', '一级指标', '二级指标', '三级指标', '指标值', '产出指标1', '', '', '数量指标', '培训人次', '≥300人次', '质量指标', '培训合格率', '≥95%', '', '结尾。2'].join('\n');
+    const text = [
+      '正文第一行。',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标1',
+      '',
+      '',
+      '数量指标',
+      '培训人次',
+      '≥300人次',
+      '质量指标',
+      '培训合格率',
+      '≥95%',
+      '',
+      '结尾。2',
+    ].join('\n');
     const [table] = tables(await documentFromText(text));
     expect(table).toEqual([
       ['一级指标', '二级指标', '三级指标', '指标值'],
@@ -172,7 +247,24 @@ describe('forms and indicator tables flattened to one cell per line', () => {
   });
 
   it('reads 成本指标 as a second level under 产出指标 unless a second level follows it', async () => {
-    const older = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保障车辆数', '≥18辆', '成本指标', '单车年均运行费用', '≤17万元', '效益指标', '社会效益', '公务出行保障', '及时有效', ''];
+    const older = [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '保障车辆数',
+      '≥18辆',
+      '成本指标',
+      '单车年均运行费用',
+      '≤17万元',
+      '效益指标',
+      '社会效益',
+      '公务出行保障',
+      '及时有效',
+      '',
+    ];
     expect(tables(await documentFromText(older.join('\n')))).toEqual([
       [
         ['一级指标', '二级指标', '三级指标', '指标值'],
@@ -181,12 +273,48 @@ describe('forms and indicator tables flattened to one cell per line', () => {
         ['效益指标', '社会效益', '公务出行保障', '及时有效'],
       ],
     ]);
-    const newer = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保障车辆数', '≥18辆', '成本指标', '经济成本指标', '单车年均运行费用', '≤17万元', ''];
+    const newer = [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '保障车辆数',
+      '≥18辆',
+      '成本指标',
+      '经济成本指标',
+      '单车年均运行费用',
+      '≤17万元',
+      '',
+    ];
     expect(tables(await documentFromText(newer.join('\n')))[0][2]).toEqual(['成本指标', '经济成本指标', '单车年均运行费用', '≤17万元']);
   });
 
   it('ends the indicator rows at the next form, across a page break the rows went on over', async () => {
-    const text = ['正文。1', '', '一级指标', '二级指标', '三级指标', '指标值', '满意度指标', '服务对象满意度指标', '辖区群众满意度', '满意', '2', '', '', '财政项目支出绩效目标申报表', '（2018年度）', '项目名称', '第三方绩效评价服务', '主管部门', '卫生健康委员会', '', '正文。3'];
+    const text = [
+      '正文。1',
+      '',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '满意度指标',
+      '服务对象满意度指标',
+      '辖区群众满意度',
+      '满意',
+      '2',
+      '',
+      '',
+      '财政项目支出绩效目标申报表',
+      '（2018年度）',
+      '项目名称',
+      '第三方绩效评价服务',
+      '主管部门',
+      '卫生健康委员会',
+      '',
+      '正文。3',
+    ];
     const found = tables(await documentFromText(text.join('\n')));
     expect(found[0]).toEqual([
       ['一级指标', '二级指标', '三级指标', '指标值'],
@@ -199,9 +327,25 @@ describe('forms and indicator tables flattened to one cell per line', () => {
   });
 
   it('stops at a sentence, and leaves alone lines that only look like a header', async () => {
-    const stops = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '培训人次', '≥300人次', '本项目将按照上级要求认真组织实施，确保完成各项绩效目标。', '并接受社会监督。'].join('\n');
+    const stops = [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '培训人次',
+      '≥300人次',
+      '本项目将按照上级要求认真组织实施，确保完成各项绩效目标。',
+      '并接受社会监督。',
+    ].join('\n');
     const document = await documentFromText(stops);
-    expect(tables(document)).toEqual([[['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人次', '≥300人次']]]);
+    expect(tables(document)).toEqual([
+      [
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人次', '≥300人次'],
+      ],
+    ]);
     expect(document.blocks.some((b) => b.type !== 'table' && b.text.startsWith('本项目将按照上级要求'))).toBe(true);
 
     const prose = ['绩效指标分为', '一级指标', '二级指标两类，', '详见下表。'].join('\n');

@@ -15,7 +15,14 @@ function normalizePages(pages: string[]): DocumentModel {
     items.push(...splitLines(page, offset, i + 1));
     offset += page.length + 1;
   });
-  return normalize({ format: 'pdf', items, sourceText: pages.join('\f'), sourceBlocks: null, physicalPageCount: pages.length, messages: [] });
+  return normalize({
+    format: 'pdf',
+    items,
+    sourceText: pages.join('\f'),
+    sourceBlocks: null,
+    physicalPageCount: pages.length,
+    messages: [],
+  });
 }
 
 const texts = (document: DocumentModel) => document.blocks.map((b) => (b.type === 'table' ? '<table>' : b.text));
@@ -23,7 +30,9 @@ const blank = '\n\n\n\n';
 
 describe('printed page numbers', () => {
   it('removes numbers glued to the end of a page and rejoins the split word', () => {
-    const doc = normalizeText(`第一段文字很长很长，结束。15${blank}第二段按照要求做好宣传，达到应有的宣传覆16${blank}盖效果；完成率至少90%。`);
+    const doc = normalizeText(
+      `第一段文字很长很长，结束。15${blank}第二段按照要求做好宣传，达到应有的宣传覆16${blank}盖效果；完成率至少90%。`,
+    );
     expect(texts(doc)).toEqual(['第一段文字很长很长，结束。', '第二段按照要求做好宣传，达到应有的宣传覆盖效果；完成率至少90%。']);
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([15, 16]);
   });
@@ -64,7 +73,9 @@ describe('printed page numbers', () => {
   });
 
   it('does not cut a number that the next line goes on with, its unit or its digits, inside a page', () => {
-    const doc = normalizeText(`正文一结束。1${blank}正文二结束。2${blank}资金安排：共516.56万元（评价报告印制费43万元；第三方评价服务费193\n万元；专家评审费96.56万元）。`);
+    const doc = normalizeText(
+      `正文一结束。1${blank}正文二结束。2${blank}资金安排：共516.56万元（评价报告印制费43万元；第三方评价服务费193\n万元；专家评审费96.56万元）。`,
+    );
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 2]);
     expect(doc.text).toContain('第三方评价服务费193\n万元');
   });
@@ -75,7 +86,9 @@ describe('printed page numbers', () => {
   });
 
   it('cuts a page number glued to an amount of two decimals at a page end, and keeps such amounts elsewhere', () => {
-    const doc = normalizeText(`正文一结束。1${blank}项目资金（元） | 年度资金总额 | 192,200.002${blank} | 其中：财政拨款 | 192,200.00\n正文二结束。3${blank}名称 | 单价\n设备 | 12.3456\n正文四。`);
+    const doc = normalizeText(
+      `正文一结束。1${blank}项目资金（元） | 年度资金总额 | 192,200.002${blank} | 其中：财政拨款 | 192,200.00\n正文二结束。3${blank}名称 | 单价\n设备 | 12.3456\n正文四。`,
+    );
     expect(doc.printedPageNumbers.map((p) => [p.number, p.raw])).toEqual([
       [1, '1'],
       [2, '2'],
@@ -95,7 +108,9 @@ describe('printed page numbers', () => {
   });
 
   it('cuts a page number glued after a colon at a page end, and a lone 1 ending the first page', () => {
-    const colon = normalizeText(`共设定2项年度目标：1${blank}（1）印制发放政策宣传资料；\n（2）开展政策宣传进社区活动。2${blank}正文三。3${blank}正文四。`);
+    const colon = normalizeText(
+      `共设定2项年度目标：1${blank}（1）印制发放政策宣传资料；\n（2）开展政策宣传进社区活动。2${blank}正文三。3${blank}正文四。`,
+    );
     expect(colon.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(texts(colon)[0]).toBe('共设定2项年度目标：');
     const lone = normalizeText(`项目一：公路养护\n正文一。\n项目二：城乡公交运营补贴1${blank}实施单位：运输管理所。`);
@@ -109,7 +124,9 @@ describe('printed page numbers', () => {
     const cells = normalizeText(`正文一。1${blank}产出指标\n培训人次\n≥\n90\n人次\n合格率\n大于等于\n92\n%\n满意度\n≥\n95\n%\n正文二。`);
     expect(cells.printedPageNumbers.map((p) => p.number)).toEqual([1]);
     expect(texts(cells)).toEqual(expect.arrayContaining(['90', '92', '95']));
-    const rows = normalizeText(`正文一。1${blank}一级指标 | 三级指标 | 符号 | 值 | 单位\n产出指标 | 问题整改及时性 | 定性 | 及时 | 2${blank}效益指标 | 群众满意度 | ≥ | 90 | %\n正文三。3${blank}正文四。`);
+    const rows = normalizeText(
+      `正文一。1${blank}一级指标 | 三级指标 | 符号 | 值 | 单位\n产出指标 | 问题整改及时性 | 定性 | 及时 | 2${blank}效益指标 | 群众满意度 | ≥ | 90 | %\n正文三。3${blank}正文四。`,
+    );
     expect(rows.printedPageNumbers.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
@@ -154,7 +171,14 @@ describe('pipe tables across a page break', () => {
 
   it('keeps one table when the page number is glued to the last row of the page', () => {
     const doc = normalizeText(form(`1${blank}`));
-    expect(rowsOf(doc)).toEqual([['项目名称 | 危桥改造', '主管部门 | 交通运输局 | 实施单位 | 养护中心', '项目资金（万元） | 年度资金总额 | 147.00', ' | 其中：财政拨款 | 147.00']]);
+    expect(rowsOf(doc)).toEqual([
+      [
+        '项目名称 | 危桥改造',
+        '主管部门 | 交通运输局 | 实施单位 | 养护中心',
+        '项目资金（万元） | 年度资金总额 | 147.00',
+        ' | 其中：财政拨款 | 147.00',
+      ],
+    ]);
     expect(doc.printedPageNumbers.map((p) => p.number)).toEqual([1, 3]);
   });
 
@@ -200,7 +224,9 @@ describe('wrapped lines', () => {
   });
 
   it('does not join short lines of one length that end where a sentence could', () => {
-    const doc = normalizeText(['一、基本情况', '本单位共有职工二十人', '本单位共有车辆一十辆', '本单位共有房屋三十间', '二、绩效目标'].join('\n'));
+    const doc = normalizeText(
+      ['一、基本情况', '本单位共有职工二十人', '本单位共有车辆一十辆', '本单位共有房屋三十间', '二、绩效目标'].join('\n'),
+    );
     expect(texts(doc)).toHaveLength(5);
   });
 
@@ -226,7 +252,10 @@ describe('wrapped lines', () => {
   });
 
   it('splits a numbered heading run into the first list item', () => {
-    expect(texts(normalizeText('（三）评价标准1、目标一对应指标的评价标准是至少达90%。'))).toEqual(['（三）评价标准', '1、目标一对应指标的评价标准是至少达90%。']);
+    expect(texts(normalizeText('（三）评价标准1、目标一对应指标的评价标准是至少达90%。'))).toEqual([
+      '（三）评价标准',
+      '1、目标一对应指标的评价标准是至少达90%。',
+    ]);
     expect(texts(normalizeText('（三）评价标准 1、目标一对应指标。'))).toEqual(['（三）评价标准', '1、目标一对应指标。']);
   });
 

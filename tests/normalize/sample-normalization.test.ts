@@ -67,7 +67,15 @@ describe('the sample filing in three renderings', () => {
 
   it.each(formats)('leaves no printed page number inside the text (%s)', (format) => {
     const text = squeeze(docs[format].text);
-    for (const phrase of ['宣传覆盖效果', '不得超过10%', '专项资金管理办法', '各类法律知识', '据以往工作经验', '本部门结合上级要求', '确保使宣传资料']) {
+    for (const phrase of [
+      '宣传覆盖效果',
+      '不得超过10%',
+      '专项资金管理办法',
+      '各类法律知识',
+      '据以往工作经验',
+      '本部门结合上级要求',
+      '确保使宣传资料',
+    ]) {
       expect(text, phrase).toContain(phrase);
     }
     expect(text).not.toMatch(/宣传覆\d|不得超过27|资金12管理|法律23知识/);
@@ -77,7 +85,10 @@ describe('the sample filing in three renderings', () => {
     const numbers = docs.txt.printedPageNumbers.map((p) => p.number);
     const expected = [...range(3, 19), ...range(22, 34), 36];
     expect(numbers).toEqual(expected);
-    const gaps = numbers.slice(1).map((n, k) => [numbers[k], n]).filter(([a, b]) => b - a > 1);
+    const gaps = numbers
+      .slice(1)
+      .map((n, k) => [numbers[k], n])
+      .filter(([a, b]) => b - a > 1);
     expect(gaps).toEqual([
       [19, 22],
       [34, 36],

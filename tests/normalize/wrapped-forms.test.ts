@@ -140,7 +140,16 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
       ['overall', '三年内使镇级河道水面保洁率稳定在较高水平，河道环境面貌持续改善，群众满意度不断提高'],
       ['annual', '全年完成河道保洁养护，及时清除水面漂浮物'],
     ]);
-    expect(project.indicators.map((i) => [i.category, i.subcategory, i.name, i.thresholds[0]?.op, i.thresholds[0]?.value, i.thresholds[0]?.unit])).toEqual([
+    expect(
+      project.indicators.map((i) => [
+        i.category,
+        i.subcategory,
+        i.name,
+        i.thresholds[0]?.op,
+        i.thresholds[0]?.value,
+        i.thresholds[0]?.unit,
+      ]),
+    ).toEqual([
       // the lost 一级 cell is read from the 二级 name
       ['成本', '生态环境成本指标', '保洁作业扬尘控制', 'qualitative', null, null],
       ['产出', '数量指标', '保洁河道长度', '>=', 120, '公里'],
@@ -199,10 +208,26 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
 
   it('read goal cells that a spreadsheet export quoted', async () => {
     const quoted = [
-      '项目名称', '河道保洁', '项目总体目标', '(2025 年-2027 年)', '年度总体目标',
-      '"1.水面保洁率稳定达标。', '2.河道环境持续改善。', '"',
-      '"1.完成全年保洁', '养护任务。', '2.及时清除漂浮物。"',
-      '一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保洁河道长度', '≥120公里', '',
+      '项目名称',
+      '河道保洁',
+      '项目总体目标',
+      '(2025 年-2027 年)',
+      '年度总体目标',
+      '"1.水面保洁率稳定达标。',
+      '2.河道环境持续改善。',
+      '"',
+      '"1.完成全年保洁',
+      '养护任务。',
+      '2.及时清除漂浮物。"',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '保洁河道长度',
+      '≥120公里',
+      '',
     ].join('\n');
     const document = await documentFromText(quoted);
     expect(tables(document)[0].slice(0, 3)).toEqual([
@@ -221,9 +246,28 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
 
   it('read header cells and the opening label a narrow column wrapped (一级指 / 标, 年度(/项目) / 指标值, 项目名 / 称)', async () => {
     const text = [
-      '项目名', '称', '河道保洁', '主管部', '门', '水务局',
-      '一级指', '标', '二级指标', '三级指标', '年度(/项目)', '指标值',
-      '产出指标', '数量指标', '保洁河道长度', '≥120公里', '满意度指', '标', '服务对象满意度', '居民满意度', '≥90%', '',
+      '项目名',
+      '称',
+      '河道保洁',
+      '主管部',
+      '门',
+      '水务局',
+      '一级指',
+      '标',
+      '二级指标',
+      '三级指标',
+      '年度(/项目)',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '保洁河道长度',
+      '≥120公里',
+      '满意度指',
+      '标',
+      '服务对象满意度',
+      '居民满意度',
+      '≥90%',
+      '',
     ].join('\n');
     expect(tables(await documentFromText(text))).toEqual([
       [
@@ -241,8 +285,29 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
     // a label the list does not know after a value as wide: a label, not the value's tail; a value and a
     // level after it (水质 / 提升 / 满意度指标) are not one wrapped level
     const unknownLabel = [
-      '项目名称', '河道保洁', '主管部门', '朱家角镇水务所', '资金性质', '一般公共预算', '实施单位', '水务管理所',
-      '一级指标', '二级指标', '三级指标', '指标值', '产出指标', '数量指标', '保洁河道长度', '≥120公里', '水质', '提升', '满意度指标', '服务对象满意度', '居民满意度', '≥90%', '',
+      '项目名称',
+      '河道保洁',
+      '主管部门',
+      '朱家角镇水务所',
+      '资金性质',
+      '一般公共预算',
+      '实施单位',
+      '水务管理所',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '产出指标',
+      '数量指标',
+      '保洁河道长度',
+      '≥120公里',
+      '水质',
+      '提升',
+      '满意度指标',
+      '服务对象满意度',
+      '居民满意度',
+      '≥90%',
+      '',
     ];
     expect(tables(await documentFromText(unknownLabel.join('\n')))).toEqual([
       [
@@ -259,7 +324,12 @@ describe('flattened forms whose narrow columns wrapped their cells', () => {
     // a line wider than the value is not its wrapped tail: the form ends before it
     const wider = ['项目名称', '河道保洁', '主管部门', '水务所', '朱家角镇人民政府下属事业单位', '实施单位', '水务管理所', ''];
     const document = await documentFromText(wider.join('\n'));
-    expect(tables(document)).toEqual([[['项目名称', '河道保洁'], ['主管部门', '水务所']]]);
+    expect(tables(document)).toEqual([
+      [
+        ['项目名称', '河道保洁'],
+        ['主管部门', '水务所'],
+      ],
+    ]);
     expect(document.blocks.some((b) => b.type === 'paragraph' && b.text === '朱家角镇人民政府下属事业单位')).toBe(true);
   });
 

@@ -30,14 +30,39 @@ const CASES: Case[] = [
   { name: 'empty DOCX', file: 'empty.docx', bytes: new Uint8Array(), code: 'EMPTY_FILE' },
   { name: 'empty PDF', file: 'empty.pdf', bytes: new Uint8Array(), code: 'EMPTY_FILE' },
   { name: 'truncated DOCX', file: 'truncated.docx', bytes: readFileSync(samplePath('docx')).subarray(0, 9000), code: 'CORRUPT_DOCX' },
-  { name: 'DOCX that is random bytes', file: 'random.docx', bytes: Uint8Array.from({ length: 3000 }, (_, i) => (i * 97 + 13) & 0xff), code: 'CORRUPT_DOCX' },
+  {
+    name: 'DOCX that is random bytes',
+    file: 'random.docx',
+    bytes: Uint8Array.from({ length: 3000 }, (_, i) => (i * 97 + 13) & 0xff),
+    code: 'CORRUPT_DOCX',
+  },
   { name: 'PNG renamed .docx', file: 'image.docx', bytes: PNG, code: 'NOT_DOCX' },
-  { name: 'corrupt PDF', file: 'corrupt.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n%%EOF'), code: 'CORRUPT_PDF' },
+  {
+    name: 'corrupt PDF',
+    file: 'corrupt.pdf',
+    bytes: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n%%EOF'),
+    code: 'CORRUPT_PDF',
+  },
   { name: 'PDF damaged in the middle', file: 'damaged.pdf', bytes: damagedPdf(), code: 'DAMAGED_PDF' },
-  { name: 'password-protected PDF', file: 'encrypted.pdf', bytes: readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'encrypted.pdf')), code: 'ENCRYPTED_PDF' },
+  {
+    name: 'password-protected PDF',
+    file: 'encrypted.pdf',
+    bytes: readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'encrypted.pdf')),
+    code: 'ENCRYPTED_PDF',
+  },
   { name: 'PNG renamed .pdf', file: 'image.pdf', bytes: PNG, code: 'NOT_PDF' },
-  { name: 'scanned PDF without a text layer', file: 'scan.pdf', bytes: makePdf([{ drawing: true }, { drawing: true }]), code: 'NO_TEXT_LAYER' },
-  { name: 'text in no supported encoding', file: 'mojibake.txt', bytes: Uint8Array.from([0xe9, 0xa2, 0x84, 0xff, 0xfe, 0x80, 0x41]), code: 'ENCODING' },
+  {
+    name: 'scanned PDF without a text layer',
+    file: 'scan.pdf',
+    bytes: makePdf([{ drawing: true }, { drawing: true }]),
+    code: 'NO_TEXT_LAYER',
+  },
+  {
+    name: 'text in no supported encoding',
+    file: 'mojibake.txt',
+    bytes: Uint8Array.from([0xe9, 0xa2, 0x84, 0xff, 0xfe, 0x80, 0x41]),
+    code: 'ENCODING',
+  },
   { name: 'unsupported extension', file: 'notes.rtf', bytes: Buffer.from('{\\rtf1 预算}'), code: 'UNSUPPORTED_FORMAT' },
 ];
 
@@ -57,7 +82,13 @@ describe('bad input gets a clear error and nothing is lost', () => {
     writeFileSync(path.join(batch, 'good.pdf'), makePdf([{ text: ['Budget performance targets 2022', 'Project A total 50 wan yuan'] }]));
     symlinkSync(path.join(dir, 'nowhere.txt'), path.join(batch, 'dangling.txt'));
     // files named on the command line, the folder walked, and a path that does not exist
-    inputs = [...CASES.map((c) => path.join(batch, c.file)), path.join(batch, 'good.txt'), path.join(batch, 'good.pdf'), path.join(batch, 'dangling.txt'), path.join(dir, 'missing.pdf')];
+    inputs = [
+      ...CASES.map((c) => path.join(batch, c.file)),
+      path.join(batch, 'good.txt'),
+      path.join(batch, 'good.pdf'),
+      path.join(batch, 'dangling.txt'),
+      path.join(dir, 'missing.pdf'),
+    ];
     events = [];
     await ingest(inputs, { db, onFile: (e) => events.push(e) });
   });
@@ -79,7 +110,11 @@ describe('bad input gets a clear error and nothing is lost', () => {
 
   it('records every failure in ingest_errors and ingests the rest of the batch', () => {
     const sqlite = new Database(db, { readonly: true });
-    const errors = sqlite.prepare('SELECT path, code, stage, message, sha256 FROM ingest_errors').all() as { path: string; code: string; sha256: string | null }[];
+    const errors = sqlite.prepare('SELECT path, code, stage, message, sha256 FROM ingest_errors').all() as {
+      path: string;
+      code: string;
+      sha256: string | null;
+    }[];
     const filings = sqlite.prepare('SELECT path, format FROM filings ORDER BY path').all() as { path: string }[];
     sqlite.close();
     expect(errors).toHaveLength(CASES.length + 2);

@@ -48,7 +48,12 @@ describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
     for (const { format, bytes } of await renderings('80')) {
       const document = await readDocument(format, bytes);
       const extraction = extractFiling(document);
-      const tasks = extraction.department_tasks.map((t) => [t.name, t.content, t.amount?.wan, t.parts.map((p) => `${p.label}=${p.amount?.wan}`)]);
+      const tasks = extraction.department_tasks.map((t) => [
+        t.name,
+        t.content,
+        t.amount?.wan,
+        t.parts.map((p) => `${p.label}=${p.amount?.wan}`),
+      ]);
       expect([format, extraction.department, tasks]).toEqual([
         format,
         '青浦区水务局',
@@ -57,7 +62,11 @@ describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
           ['防汛保障', '汛期值守与抢险', '80', ['财政拨款=80', '其他资金=0']],
         ],
       ]);
-      expect([format, extraction.department_tasks_total?.amount?.wan, extraction.department_indicators.map((i) => i.name)]).toEqual([format, '200', ['保洁河道长度', '居民满意度']]);
+      expect([format, extraction.department_tasks_total?.amount?.wan, extraction.department_indicators.map((i) => i.name)]).toEqual([
+        format,
+        '200',
+        ['保洁河道长度', '居民满意度'],
+      ]);
       expect([format, extraction.department_form_goals.map((g) => g.text)]).toEqual([format, ['保障河道环境整洁，确保安全度汛']]);
       expect([format, runChecks({ document, extraction }).map((f) => f.kind)]).toEqual([format, []]);
     }
@@ -68,7 +77,13 @@ describe('a department-wide form with merged cells, as DOCX and as PDF', () => {
       const document = await readDocument(format, bytes);
       const sums = runChecks({ document, extraction: extractFiling(document) }).filter((f) => f.kind === 'sum_mismatch');
       // the task's sources, and the 财政拨款 column against the 金额合计's
-      expect([format, sums.map((f) => [f.expected, f.actual])]).toEqual([format, [['80', '70'], ['180', '170']]]);
+      expect([format, sums.map((f) => [f.expected, f.actual])]).toEqual([
+        format,
+        [
+          ['80', '70'],
+          ['180', '170'],
+        ],
+      ]);
     }
   }, 120_000);
 });

@@ -24,20 +24,32 @@ async function read(bytes: Uint8Array, options: object, pages: number) {
   }
 }
 
-const fixturePdfs = [samplePath('pdf'), ...readdirSync(path.join(repoRoot, 'fixtures', 'templates')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(repoRoot, 'fixtures', 'templates', f))];
-const realPdfs = hasShared ? readdirSync(path.join(sharedDir, 'real-filings')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(sharedDir, 'real-filings', f)) : [];
+const fixturePdfs = [
+  samplePath('pdf'),
+  ...readdirSync(path.join(repoRoot, 'fixtures', 'templates'))
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => path.join(repoRoot, 'fixtures', 'templates', f)),
+];
+const realPdfs = hasShared
+  ? readdirSync(path.join(sharedDir, 'real-filings'))
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => path.join(sharedDir, 'real-filings', f))
+  : [];
 
 describe('reading PDFs without glyph outlines', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it.each(fixturePdfs.map((file) => [path.relative(repoRoot, file), file]))('gives the same text and tables as pdf.js by default: %s', async (_name, file) => {
-    const bytes = readFileSync(file);
-    const ours = await read(bytes, PDF_READ_OPTIONS, 40);
-    expect(ours.text.map((page) => page.text).join('').length).toBeGreaterThan(500);
-    expect(ours).toEqual(await read(bytes, PDF_ASSETS, 40));
-    // the sample and the table template have ruled tables: the comparison covers getTable's cells
-    if (/seed|table_/.test(file)) expect(ours.tables.some((page) => page.tables.length > 0)).toBe(true);
-  });
+  it.each(fixturePdfs.map((file) => [path.relative(repoRoot, file), file]))(
+    'gives the same text and tables as pdf.js by default: %s',
+    async (_name, file) => {
+      const bytes = readFileSync(file);
+      const ours = await read(bytes, PDF_READ_OPTIONS, 40);
+      expect(ours.text.map((page) => page.text).join('').length).toBeGreaterThan(500);
+      expect(ours).toEqual(await read(bytes, PDF_ASSETS, 40));
+      // the sample and the table template have ruled tables: the comparison covers getTable's cells
+      if (/seed|table_/.test(file)) expect(ours.tables.some((page) => page.tables.length > 0)).toBe(true);
+    },
+  );
 
   it('gives the same text and tables on real filings made by other software (first pages)', async () => {
     if (realPdfs.length === 0) return warnSkipped('real PDFs of ../shared/real-filings');

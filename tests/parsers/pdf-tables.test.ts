@@ -28,14 +28,20 @@ describe('a merged cell that getTable cut by the columns around it', () => {
   ].join('\n');
 
   it('is read in the page order when its pieces came out of order', () => {
-    expect(page(text).reorderMergedCell(['年度总体目标', '1.开展岗位练兵活动\n2.选派业务骨干参加\n3.组织干部职工开展业务能力培训。', '；上级培训；'])).toEqual([
-      '年度总体目标',
-      '1.开展岗位练兵活动；\n2.选派业务骨干参加上级培训；\n3.组织干部职工开展业务能力培训。',
-    ]);
+    expect(
+      page(text).reorderMergedCell([
+        '年度总体目标',
+        '1.开展岗位练兵活动\n2.选派业务骨干参加\n3.组织干部职工开展业务能力培训。',
+        '；上级培训；',
+      ]),
+    ).toEqual(['年度总体目标', '1.开展岗位练兵活动；\n2.选派业务骨干参加上级培训；\n3.组织干部职工开展业务能力培训。']);
   });
 
   it('is one cell when the cut falls inside a run of characters', () => {
-    expect(page(text).reorderMergedCell(['年度目标', '委托第三方机构开展重', '点项目绩效评价。'])).toEqual(['年度目标', '委托第三方机构开展重点项目绩效评价。']);
+    expect(page(text).reorderMergedCell(['年度目标', '委托第三方机构开展重', '点项目绩效评价。'])).toEqual([
+      '年度目标',
+      '委托第三方机构开展重点项目绩效评价。',
+    ]);
   });
 
   it('leaves cells alone that the page shows apart, by a space or on lines of their own', () => {
@@ -47,9 +53,13 @@ describe('a merged cell that getTable cut by the columns around it', () => {
 });
 
 describe('a table row broken by a page', () => {
-  const cells = (...texts: string[]): SourceCell[] => texts.map((text) => ({ text, sourceStart: 0, exactSource: false, rowSpan: 1, colSpan: 1 }));
+  const cells = (...texts: string[]): SourceCell[] =>
+    texts.map((text) => ({ text, sourceStart: 0, exactSource: false, rowSpan: 1, colSpan: 1 }));
   const texts = (rows: SourceCell[][]) => rows.map((row) => row.map((cell) => cell.text));
-  const before = [cells('一级指标', '二级指标', '三级指标', '符号', '值', '单位'), cells('产出指标', '质量指标', '培训考核合', '大于等于', '95', '%')];
+  const before = [
+    cells('一级指标', '二级指标', '三级指标', '符号', '值', '单位'),
+    cells('产出指标', '质量指标', '培训考核合', '大于等于', '95', '%'),
+  ];
 
   it('takes the rest of its cells from the top of the next page', () => {
     const after = [cells('', '', '格率', '', '', ''), cells('效益指标', '社会效益', '干部职工业务能力', '定性', '有效提高', '')];
@@ -62,7 +72,9 @@ describe('a table row broken by a page', () => {
 
   it('takes the second line of a goal under the empty label column of a form', () => {
     const form = [cells('项目名称', '道路运输安全监管'), cells('年度目标', '1.开展道路运输企业安全检查；')];
-    expect(texts(continueRows(form, [cells('', '2.组织驾驶员安全教育培训。'), cells('一级指标', '二级指标', '三级指标', '指标值')]))).toEqual([
+    expect(
+      texts(continueRows(form, [cells('', '2.组织驾驶员安全教育培训。'), cells('一级指标', '二级指标', '三级指标', '指标值')])),
+    ).toEqual([
       ['项目名称', '道路运输安全监管'],
       ['年度目标', '1.开展道路运输企业安全检查；\n2.组织驾驶员安全教育培训。'],
       ['一级指标', '二级指标', '三级指标', '指标值'],

@@ -16,18 +16,35 @@ function formDocx(carriedOver: string): Promise<Buffer> {
   const rows = [
     [cell('项目名称'), cell('兰溪路-真南路下立交工程'), cell('项目性质'), cell('阶段性项目'), cell('项目类别'), cell('特定目标类')],
     [cell('主管部门'), cell('上海市普陀区建设和管理委员会', { cs: 2 }), cell('实施单位'), cell('上海市普陀区市政工程建设中心', { cs: 2 })],
-    [cell('项目资金（元）', { rs: 4 }), cell('项目资金总额'), cell('771,325,800.00'), cell('年度资金申请总额', { cs: 2 }), cell('226,145,100.00')],
+    [
+      cell('项目资金（元）', { rs: 4 }),
+      cell('项目资金总额'),
+      cell('771,325,800.00'),
+      cell('年度资金申请总额', { cs: 2 }),
+      cell('226,145,100.00'),
+    ],
     [cell('其中：财政资金'), cell('771,325,800.00'), cell('其中：当年财政拨款', { cs: 2 }), cell('226,145,100.00')],
     [cell(''), cell(''), cell('上年结转资金', { cs: 2 }), cell(carriedOver)],
     [cell('其他资金'), cell('0'), cell('其他资金', { cs: 2 }), cell('0')],
     [cell('项目绩效目标', { rs: 2 }), cell('项目总目标', { cs: 2 }), cell('年度总体目标', { cs: 3 })],
-    [cell('为居民出行提供快速便捷的通道，完善、提高了路网服务功能，分流中环路的交通压力。', { cs: 2 }), cell('积极推进项目前期征收工作，年内开展管线搬迁及维护结构施工。', { cs: 3 })],
+    [
+      cell('为居民出行提供快速便捷的通道，完善、提高了路网服务功能，分流中环路的交通压力。', { cs: 2 }),
+      cell('积极推进项目前期征收工作，年内开展管线搬迁及维护结构施工。', { cs: 3 }),
+    ],
     [cell('一级指标'), cell('二级指标'), cell('三级指标', { cs: 2 }), cell('年度(/项目)指标值', { cs: 2 })],
     [cell('产出指标', { rs: 2 }), cell('数量指标'), cell('道路建设长度', { cs: 2 }), cell('985米', { cs: 2 })],
     [cell('质量指标'), cell('项目验收达标率', { cs: 2 }), cell('=100.00(%)', { cs: 2 })],
     [cell('满意度指标'), cell('服务对象满意度指标'), cell('居民群众满意度', { cs: 2 }), cell('≥90.00(%)', { cs: 2 })],
   ].map((children) => new TableRow({ children }));
-  const lines = ['兰溪路-真南路下立交工程项目经费情况说明', '一、年度预算安排', '2026年度预算安排22,614.51万元。', '二、绩效目标', '详见单位的项目绩效目标表', '财政项目支出绩效目标申报表', '（2026年度）'];
+  const lines = [
+    '兰溪路-真南路下立交工程项目经费情况说明',
+    '一、年度预算安排',
+    '2026年度预算安排22,614.51万元。',
+    '二、绩效目标',
+    '详见单位的项目绩效目标表',
+    '财政项目支出绩效目标申报表',
+    '（2026年度）',
+  ];
   const document = new Document({
     sections: [
       {
@@ -55,7 +72,10 @@ describe('a two-column form with wrapped cells, as DOCX and as PDF', () => {
   it('gives the project its funds in 万元, both goals and its indicators, with no false finding', async () => {
     for (const { format, bytes } of await rendered('0')) {
       const { extraction, findings } = await read(format, bytes);
-      expect(extraction.projects.map((p) => p.name), format).toEqual(['兰溪路-真南路下立交工程']);
+      expect(
+        extraction.projects.map((p) => p.name),
+        format,
+      ).toEqual(['兰溪路-真南路下立交工程']);
       const [project] = extraction.projects;
       expect([format, project.department, project.total?.wan]).toEqual([format, '上海市普陀区市政工程建设中心', '22614.51']);
       // a PDF cell wraps "771,325,800.00" after its first decimal: the figure is read whole
@@ -72,7 +92,13 @@ describe('a two-column form with wrapped cells, as DOCX and as PDF', () => {
         ],
       ]);
       // the goals sit under their labels, though a PDF table leaves out the cell that spans both rows
-      expect([format, project.goals.map((g) => [g.kind, g.text.slice(0, 8)])]).toEqual([format, [['overall', '为居民出行提供快'], ['annual', '积极推进项目前期']]]);
+      expect([format, project.goals.map((g) => [g.kind, g.text.slice(0, 8)])]).toEqual([
+        format,
+        [
+          ['overall', '为居民出行提供快'],
+          ['annual', '积极推进项目前期'],
+        ],
+      ]);
       expect([format, project.indicators.map((i) => [i.category, i.name, i.thresholds[0]?.op, i.thresholds[0]?.value])]).toEqual([
         format,
         [
@@ -88,7 +114,10 @@ describe('a two-column form with wrapped cells, as DOCX and as PDF', () => {
   it("reports the year's column when its parts do not add up", async () => {
     for (const { format, bytes } of await rendered('1,000,000.00')) {
       const { findings } = await read(format, bytes);
-      expect([format, findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.expected, f.actual])]).toEqual([format, [['22614.51', '22714.51']]]);
+      expect([format, findings.filter((f) => f.kind === 'sum_mismatch').map((f) => [f.expected, f.actual])]).toEqual([
+        format,
+        [['22614.51', '22714.51']],
+      ]);
     }
   }, 120_000);
 });

@@ -20,7 +20,8 @@ describe('ingest output when not on a terminal', () => {
     expect(run.stdout).toMatch(/^12 file\(s\): 12 ingested, 0 skipped, 0 failed in [\d.]+ s → /m);
     const progress = run.stderr.split('\n').filter((line) => line.startsWith('progress: '));
     expect(progress.length).toBeGreaterThan(0);
-    for (const line of progress) expect(line).toMatch(/^progress: \d+\/(\d+|\?) files, [\d.]+ filings\/s, [\d.]+ pages\/s, \d+ failed(, ETA \S+)?$/);
+    for (const line of progress)
+      expect(line).toMatch(/^progress: \d+\/(\d+|\?) files, [\d.]+ filings\/s, [\d.]+ pages\/s, \d+ failed(, ETA \S+)?$/);
   });
 
   it('--json prints a summary that parses, with the per-file lines on standard error', async () => {
@@ -30,7 +31,8 @@ describe('ingest output when not on a terminal', () => {
     expect(summary).toMatchObject({ files: 12, ingested: 12, skipped: 0, failed: 0, interrupted: false, failures: {} });
     expect(summary.by_format).toMatchObject({ txt: { ingested: 12 } });
     expect(Object.keys(summary.stage_ms as object)).toEqual(['read', 'parse', 'normalize', 'extract', 'check', 'store']);
-    for (const key of ['elapsed_s', 'filings_per_s', 'pages_per_s', 'mb_per_s', 'peak_rss_mb', 'workers']) expect(typeof summary[key]).toBe('number');
+    for (const key of ['elapsed_s', 'filings_per_s', 'pages_per_s', 'mb_per_s', 'peak_rss_mb', 'workers'])
+      expect(typeof summary[key]).toBe('number');
     expect(run.stderr.match(/^ok /gm)).toHaveLength(12);
   });
 
@@ -45,7 +47,14 @@ describe('ingest output when not on a terminal', () => {
   });
 
   it('refuses bad limits as usage errors', async () => {
-    for (const args of [['--workers', '0'], ['--timeout', 'soon'], ['--max-size', '-1'], ['--max-pages', '2.5'], ['--worker-heap', '64'], ['--worker-heap', '1.5']]) {
+    for (const args of [
+      ['--workers', '0'],
+      ['--timeout', 'soon'],
+      ['--max-size', '-1'],
+      ['--max-pages', '2.5'],
+      ['--worker-heap', '64'],
+      ['--worker-heap', '1.5'],
+    ]) {
       const run = await runCliAsync(['ingest', corpus, ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(args[0]);

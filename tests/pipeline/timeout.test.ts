@@ -23,10 +23,17 @@ describe('per-file timeout', () => {
 
     expect(summary).toMatchObject({ total: 6, ok: 5, failed: 1 });
     expect(events.find((e) => e.path === hanging)).toMatchObject({ status: 'error', code: 'TIMEOUT', stage: 'parse' });
-    expect(events.filter((e) => e.status === 'ok').map((e) => e.path).sort()).toEqual(files.filter((f) => f !== hanging));
+    expect(
+      events
+        .filter((e) => e.status === 'ok')
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(files.filter((f) => f !== hanging));
 
     const store = FilingStore.open(db, { readonly: true });
-    expect(store.listErrors()).toEqual([expect.objectContaining({ path: hanging, code: 'TIMEOUT', message: expect.stringMatching(/no result after 5 s/) })]);
+    expect(store.listErrors()).toEqual([
+      expect.objectContaining({ path: hanging, code: 'TIMEOUT', message: expect.stringMatching(/no result after 5 s/) }),
+    ]);
     store.close();
   });
 });

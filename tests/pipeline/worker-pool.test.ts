@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Format } from '../../src/model/document.js';
 import { DEFAULT_PARSE_LIMITS } from '../../src/parsers/index.js';
 import type { FileFacts } from '../../src/store/record.js';
-import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_HEAP_MB, WorkerPool, WorkerStartError } from '../../src/pipeline/worker-pool.js';
+import {
+  DEFAULT_WORKER_HEAP_MB,
+  MIN_WORKER_HEAP_MB,
+  WORKER_YOUNG_HEAP_MB,
+  WorkerPool,
+  WorkerStartError,
+} from '../../src/pipeline/worker-pool.js';
 import { tempDir, writeTextCorpus } from './helpers.js';
 
 /** A stand-in worker speaking the pool's protocol: it dies on crash.txt and answers the rest at once. */
@@ -45,10 +51,18 @@ describe('WorkerPool', () => {
   /** The resource limits each file's worker ran with, from a stand-in worker that reports them. */
   const limitsOf = async (formats: Format[], options: { size: number; heapMb?: number }) => {
     const entry = path.join(dir, 'limits-worker.mjs');
-    writeFileSync(entry, FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, limits: resourceLimits }').replace('{ parentPort }', '{ parentPort, resourceLimits }'));
+    writeFileSync(
+      entry,
+      FAKE_WORKER.replace('record: { file: job.file }', 'record: { file: job.file, limits: resourceLimits }').replace(
+        '{ parentPort }',
+        '{ parentPort, resourceLimits }',
+      ),
+    );
     const pool = new WorkerPool({ timeoutMs: 10_000, entry, ...options });
     try {
-      const outcomes = await Promise.all(formats.map((format, k) => pool.run({ ...fileFacts(`f${k}.${format}`), format }, new Uint8Array([1]), DEFAULT_PARSE_LIMITS)));
+      const outcomes = await Promise.all(
+        formats.map((format, k) => pool.run({ ...fileFacts(`f${k}.${format}`), format }, new Uint8Array([1]), DEFAULT_PARSE_LIMITS)),
+      );
       return outcomes.map((o) => (o.ok ? (o.record as unknown as { limits: ResourceLimits }).limits : o.failure.code));
     } finally {
       await pool.close();
@@ -66,11 +80,15 @@ describe('WorkerPool', () => {
 
   it('gives each worker the heap limit it is asked for (default 2,048 MB), and refuses one too small to work', async () => {
     const heapOf = async (heapMb?: number) =>
-      (await limitsOf(['txt', 'pdf'], { size: 2, heapMb })).map((limits) => (typeof limits === 'string' ? limits : limits.maxOldGenerationSizeMb));
+      (await limitsOf(['txt', 'pdf'], { size: 2, heapMb })).map((limits) =>
+        typeof limits === 'string' ? limits : limits.maxOldGenerationSizeMb,
+      );
     expect(await heapOf()).toEqual([DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_HEAP_MB]);
     expect(DEFAULT_WORKER_HEAP_MB).toBe(2048);
     expect(await heapOf(512)).toEqual([512, 512]);
-    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'limits-worker.mjs'), heapMb: MIN_WORKER_HEAP_MB - 1 })).toThrow(RangeError);
+    expect(
+      () => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'limits-worker.mjs'), heapMb: MIN_WORKER_HEAP_MB - 1 }),
+    ).toThrow(RangeError);
   });
 
   it('stops with WorkerStartError when the worker cannot start, instead of starting it again and again', async () => {
@@ -83,7 +101,9 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
-    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'missing.js') })).toThrow(/missing\.js is missing; build first/);
+    expect(() => new WorkerPool({ size: 1, timeoutMs: 1000, entry: path.join(dir, 'missing.js') })).toThrow(
+      /missing\.js is missing; build first/,
+    );
   });
 
   // Linux gives each thread its own nice value (/proc/<pid>/task/<tid>/stat, field 19)
@@ -98,9 +118,13 @@ describe('WorkerPool', () => {
       const [file] = writeTextCorpus(path.join(dir, 'nice'), 1);
       const bytes = new Uint8Array(readFileSync(file));
       // both workers have run a file, so both are up and have set their priority
-      const outcomes = await Promise.all([0, 1].map(() => pool.run({ path: file, sha256: 'x', byteSize: bytes.length, format: 'txt' }, bytes, DEFAULT_PARSE_LIMITS)));
+      const outcomes = await Promise.all(
+        [0, 1].map(() => pool.run({ path: file, sha256: 'x', byteSize: bytes.length, format: 'txt' }, bytes, DEFAULT_PARSE_LIMITS)),
+      );
       expect(outcomes.every((o) => o.ok)).toBe(true);
-      const niceByThread = readdirSync(`/proc/${process.pid}/task`).filter((tid) => !before.has(tid)).map(niceOf);
+      const niceByThread = readdirSync(`/proc/${process.pid}/task`)
+        .filter((tid) => !before.has(tid))
+        .map(niceOf);
       expect(niceByThread.filter((nice) => nice === 10)).toHaveLength(2);
       expect(niceOf(String(process.pid))).toBe(0);
     } finally {
@@ -108,4 +132,3 @@ describe('WorkerPool', () => {
     }
   });
 });
-

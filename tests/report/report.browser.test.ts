@@ -73,7 +73,14 @@ describe.skipIf(!hasChromium)('filings report in a browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('dialog', (dialog) => {
@@ -121,7 +128,10 @@ describe.skipIf(!hasChromium)('filings report in a browser', () => {
 
   it('goes the other way too: clicking a marked figure in the text selects its finding', async () => {
     await page.goto(url('filing-1.html'));
-    await page.locator('#doc .loc', { hasText: /^14\.5万元$/ }).first().click();
+    await page
+      .locator('#doc .loc', { hasText: /^14\.5万元$/ })
+      .first()
+      .click();
     const active = page.locator('#panel .finding.active');
     expect(await active.count()).toBe(1);
     expect(await active.locator('.project-name').innerText()).toBe('社区矫正基地维护项目');
@@ -130,22 +140,32 @@ describe.skipIf(!hasChromium)('filings report in a browser', () => {
   it('draws declared total and computed sum as two bars per project, the mismatch marked', async () => {
     await page.goto(url('filing-1.html'));
     for (const [project, declared, computed] of SAMPLE_MISMATCHES) {
-      const entry = page.locator('#sec-projects .project', { has: page.locator('.project-head .name', { hasText: new RegExp(`^${project}$`) }) });
+      const entry = page.locator('#sec-projects .project', {
+        has: page.locator('.project-head .name', { hasText: new RegExp(`^${project}$`) }),
+      });
       const chart = entry.locator('svg.bars');
       expect(await chart.locator('.bar-value').allTextContents()).toEqual([declared, computed]);
       expect(await chart.getAttribute('class')).toContain('mismatch');
       const widths = await chart.locator('rect.bar-length').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
       expect(widths[0] > widths[1]).toBe(Number(declared) > Number(computed));
     }
-    const balanced = page.locator('#sec-projects .project', { has: page.locator('.name', { hasText: /^信访维稳项目$/ }) }).locator('svg.bars');
+    const balanced = page
+      .locator('#sec-projects .project', { has: page.locator('.name', { hasText: /^信访维稳项目$/ }) })
+      .locator('svg.bars');
     expect(await balanced.locator('.bar-value').allTextContents()).toEqual(['50', '50']);
     expect(await balanced.getAttribute('class')).not.toContain('mismatch');
     // the computed bar highlights the items it sums
-    await page.locator('#sec-projects .project', { has: page.locator('.name', { hasText: /^综治工作经费项目$/ }) }).locator('.bar-computed').click();
+    await page
+      .locator('#sec-projects .project', { has: page.locator('.name', { hasText: /^综治工作经费项目$/ }) })
+      .locator('.bar-computed')
+      .click();
     expect((await activeMarks(page)).map((m) => m.text)).toEqual(['8万元']);
 
     mkdirSync(path.join(repoRoot, 'output'), { recursive: true });
-    await page.locator('.finding[data-kind=sum_mismatch]', { has: page.locator('.project-name', { hasText: '综治工作经费项目' }) }).locator('.msg').click();
+    await page
+      .locator('.finding[data-kind=sum_mismatch]', { has: page.locator('.project-name', { hasText: '综治工作经费项目' }) })
+      .locator('.msg')
+      .click();
     await page.screenshot({ path: path.join(repoRoot, 'output', 'report-screenshot.png') });
   });
 
@@ -186,7 +206,14 @@ describe.skipIf(!hasChromium)('filings report in a browser', () => {
     const rows = page.locator('table.filings tbody tr');
     expect(await rows.count()).toBe(3);
     const first = await rows.first().locator('td').allInnerTexts();
-    expect(first.slice(0, 6)).toEqual(['1', expect.stringContaining('000_96c11c9fa2daaa8c.txt'), '信访办、综治办、国安办等', '2022', '15', '1,424.88']);
+    expect(first.slice(0, 6)).toEqual([
+      '1',
+      expect.stringContaining('000_96c11c9fa2daaa8c.txt'),
+      '信访办、综治办、国安办等',
+      '2022',
+      '15',
+      '1,424.88',
+    ]);
     expect(first.slice(6)).toEqual(['6', '15', '']);
 
     await page.locator('th[data-key=total]').click();
@@ -204,8 +231,19 @@ describe.skipIf(!hasChromium)('filings report in a browser', () => {
 
   it('index: shows thousands of filings 100 at a time', async () => {
     const rows: IndexRow[] = Array.from({ length: 2345 }, (_, k) => ({
-      id: k + 1, name: `f${k + 1}.txt`, path: `in/f${k + 1}.txt`, format: 'txt', department: `部门${k % 7}`, units: '', year: 2022,
-      projects: k % 5, total: String(k * 10 + 0.5), totalText: String(k * 10 + 0.5), error: k % 3, warning: 0, info: 0,
+      id: k + 1,
+      name: `f${k + 1}.txt`,
+      path: `in/f${k + 1}.txt`,
+      format: 'txt',
+      department: `部门${k % 7}`,
+      units: '',
+      year: 2022,
+      projects: k % 5,
+      total: String(k * 10 + 0.5),
+      totalText: String(k * 10 + 0.5),
+      error: k % 3,
+      warning: 0,
+      info: 0,
       kinds: k % 3 ? { sum_mismatch: k % 3 } : {},
     }));
     const file = path.join(dir, 'big-index.html');

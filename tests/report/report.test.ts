@@ -9,7 +9,9 @@ const mark = (id: string, start: number, end: number, classes = 'v'): Mark => ({
 
 /** The highlighted HTML with tags shortened to [id and ] so that the nesting reads at a glance. */
 function brackets(text: string, marks: Mark[], from = 0, to = text.length): string {
-  return highlight(text, from, to, marks).value.replace(/<span class="[^"]*" data-id="([^"]*)"[^>]*>/g, '[$1 ').replace(/<\/span>/g, ']');
+  return highlight(text, from, to, marks)
+    .value.replace(/<span class="[^"]*" data-id="([^"]*)"[^>]*>/g, '[$1 ')
+    .replace(/<\/span>/g, ']');
 }
 
 describe('escaping', () => {
@@ -19,7 +21,9 @@ describe('escaping', () => {
     expect(html`<p title="${quote}">${quote}</p>`.value).toBe(
       '<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</p>',
     );
-    expect(html`<div>${raw('<b>ours</b>')}${['<', html`<i>${'&'}</i>`]}${null}${false}${3}</div>`.value).toBe('<div><b>ours</b>&lt;<i>&amp;</i>3</div>');
+    expect(html`<div>${raw('<b>ours</b>')}${['<', html`<i>${'&'}</i>`]}${null}${false}${3}</div>`.value).toBe(
+      '<div><b>ours</b>&lt;<i>&amp;</i>3</div>',
+    );
   });
 
   it('embeds JSON in a script element with < written as \\u003c, so that no text can close the element', () => {
@@ -105,22 +109,50 @@ describe('assignMarks: marks to the blocks and cells they touch', () => {
   ];
 
   it('gives a range to every leaf it touches, and a point to the leaf holding it or the next one', () => {
-    const byLeaf = assignMarks(leaves, [mark('inFirst', 2, 5), mark('across', 8, 25), mark('point', 15, 15), mark('gapPoint', 10, 10), mark('afterAll', 40, 40)]);
-    expect(byLeaf.map((list) => list.map((m) => m.id))).toEqual([['inFirst', 'across', 'gapPoint'], ['across', 'point'], ['across', 'afterAll']]);
+    const byLeaf = assignMarks(leaves, [
+      mark('inFirst', 2, 5),
+      mark('across', 8, 25),
+      mark('point', 15, 15),
+      mark('gapPoint', 10, 10),
+      mark('afterAll', 40, 40),
+    ]);
+    expect(byLeaf.map((list) => list.map((m) => m.id))).toEqual([
+      ['inFirst', 'across', 'gapPoint'],
+      ['across', 'point'],
+      ['across', 'afterAll'],
+    ]);
     expect(byLeaf[2].find((m) => m.id === 'afterAll')).toMatchObject({ start: 30, end: 30 });
   });
 
   it('shows a range that covers only the text between leaves as a point where it starts', () => {
-    const [first, second] = assignMarks([{ start: 0, end: 10 }, { start: 13, end: 20 }], [mark('newline', 10, 11), mark('blank line', 11, 12)]);
+    const [first, second] = assignMarks(
+      [
+        { start: 0, end: 10 },
+        { start: 13, end: 20 },
+      ],
+      [mark('newline', 10, 11), mark('blank line', 11, 12)],
+    );
     expect(first).toEqual([mark('newline', 10, 10)]);
     expect(second).toEqual([mark('blank line', 13, 13)]);
   });
 });
 
 describe('funding sums: exact decimals', () => {
-  const amount = (wan: string) => ({ wan, text: `${wan}万元`, approximate: false, printed_decimals: 2, source: { page: 1, start: 0, end: 1, quote: '' } });
-  const item = (wan: string | null) => ({ label: 'x', amount: wan === null ? null : amount(wan), source: { page: 1, start: 0, end: 1, quote: '' }, children: [] });
-  const project = (total: string | null, items: (string | null)[]) => ({ total: total === null ? null : amount(total), funding_items: items.map(item) }) as unknown as Project;
+  const amount = (wan: string) => ({
+    wan,
+    text: `${wan}万元`,
+    approximate: false,
+    printed_decimals: 2,
+    source: { page: 1, start: 0, end: 1, quote: '' },
+  });
+  const item = (wan: string | null) => ({
+    label: 'x',
+    amount: wan === null ? null : amount(wan),
+    source: { page: 1, start: 0, end: 1, quote: '' },
+    children: [],
+  });
+  const project = (total: string | null, items: (string | null)[]) =>
+    ({ total: total === null ? null : amount(total), funding_items: items.map(item) }) as unknown as Project;
 
   it('compares the declared total with the sum of the top-level items that have an amount', () => {
     const law = fundingComparison(project('243.08', ['90', '28', '5', '44', null]));

@@ -36,7 +36,12 @@ describe('filings export', () => {
     const law = txt.projects.find((p: { name: string }) => p.name === '法制工作专项项目');
     expect(law.total).toMatchObject({ wan: '243.08', text: '243.08万元', source: { page: 37, quote: '243.08万元' } });
     expect(law.funding_items[1].children.map((c: { amount: { wan: string } }) => c.amount.wan)).toEqual(['8', '20']);
-    expect(txt.findings.some((f: { kind: string; expected: string; actual: string }) => f.kind === 'sum_mismatch' && f.expected === '243.08' && f.actual === '167')).toBe(true);
+    expect(
+      txt.findings.some(
+        (f: { kind: string; expected: string; actual: string }) =>
+          f.kind === 'sum_mismatch' && f.expected === '243.08' && f.actual === '167',
+      ),
+    ).toBe(true);
   });
 
   it('writes one object per line as NDJSON, and only the filings asked for', () => {
@@ -91,7 +96,10 @@ describe('indicator weights in the database and the CSV export', () => {
     } finally {
       sqlite.close();
     }
-    const [header, ...rows] = runCli(['export', '--db', db, '--format', 'csv', '--table', 'indicators']).stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const [header, ...rows] = runCli(['export', '--db', db, '--format', 'csv', '--table', 'indicators'])
+      .stdout.replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     const column = header.split(',').indexOf('weight');
     expect(rows.map((r) => r.split(',')[column])).toEqual(['60', '40']);
   });
@@ -111,14 +119,37 @@ describe('department tasks in the database and the CSV export', () => {
     const sqlite = new Database(db, { readonly: true });
     try {
       expect(sqlite.prepare('SELECT role, name, content, amount_wan, parts FROM department_tasks ORDER BY idx').all()).toEqual([
-        { role: 'task', name: '河道保洁', content: '全区河道日常保洁', amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
-        { role: 'total', name: '合计', content: null, amount_wan: '120', parts: JSON.stringify([{ label: '财政拨款', wan: '100', text: '100万元' }, { label: '其他资金', wan: '20', text: '20万元' }]) },
+        {
+          role: 'task',
+          name: '河道保洁',
+          content: '全区河道日常保洁',
+          amount_wan: '120',
+          parts: JSON.stringify([
+            { label: '财政拨款', wan: '100', text: '100万元' },
+            { label: '其他资金', wan: '20', text: '20万元' },
+          ]),
+        },
+        {
+          role: 'total',
+          name: '合计',
+          content: null,
+          amount_wan: '120',
+          parts: JSON.stringify([
+            { label: '财政拨款', wan: '100', text: '100万元' },
+            { label: '其他资金', wan: '20', text: '20万元' },
+          ]),
+        },
       ]);
-      expect(sqlite.prepare('SELECT idx, kind, text FROM department_form_goals').all()).toEqual([{ idx: 1, kind: 'annual', text: '保障河道环境整洁' }]);
+      expect(sqlite.prepare('SELECT idx, kind, text FROM department_form_goals').all()).toEqual([
+        { idx: 1, kind: 'annual', text: '保障河道环境整洁' },
+      ]);
     } finally {
       sqlite.close();
     }
-    const csv = runCli(['export', '--db', db, '--format', 'csv', '--table', 'department_tasks']).stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = runCli(['export', '--db', db, '--format', 'csv', '--table', 'department_tasks'])
+      .stdout.replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toBe('filing_id,role,name,content,amount_wan,amount_text,parts,page,start,end');
     expect(csv.slice(1).map((row) => row.split(',').slice(1, 5))).toEqual([
       ['task', '河道保洁', '全区河道日常保洁', '120'],

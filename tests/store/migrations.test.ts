@@ -94,7 +94,9 @@ describe('migrations', () => {
   });
 
   it('reads an extraction stored before department tasks were read: it has none', () => {
-    expect(Extraction.parse({ department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] })).toMatchObject({
+    expect(
+      Extraction.parse({ department: null, year: null, projects: [], department_goals: [], department_indicators: [], notes: [] }),
+    ).toMatchObject({
       department_tasks: [],
       department_tasks_total: null,
       department_form_goals: [],
@@ -102,7 +104,14 @@ describe('migrations', () => {
   });
 
   it('reads an extraction stored before weights were read: its indicators have none', () => {
-    const stored = { goal_index: null, category: '产出', subcategory: null, name: '培训人次', source: { page: 1, start: 0, end: 4, quote: '培训人次' }, thresholds: [] };
+    const stored = {
+      goal_index: null,
+      category: '产出',
+      subcategory: null,
+      name: '培训人次',
+      source: { page: 1, start: 0, end: 4, quote: '培训人次' },
+      thresholds: [],
+    };
     expect(Indicator.parse(stored).weight).toBeNull();
   });
 });

@@ -30,7 +30,10 @@ export interface BenchCorpus {
 export async function prepareCorpus(spec: CorpusSpec, log: (line: string) => void): Promise<BenchCorpus> {
   const manifestPath = path.join(spec.dir, 'manifest.json');
   const wanted = { count: spec.count, seed: spec.seed, formats: usableFormats(spec.formats), naming: NAMING };
-  const notes = spec.formats.includes('pdf') && !wanted.formats.includes('pdf') ? ['PDF skipped: LibreOffice (soffice/libreoffice) is not on PATH'] : [];
+  const notes =
+    spec.formats.includes('pdf') && !wanted.formats.includes('pdf')
+      ? ['PDF skipped: LibreOffice (soffice/libreoffice) is not on PATH']
+      : [];
   if (sameManifest(manifestPath, wanted)) {
     const previous = JSON.parse(readFileSync(manifestPath, 'utf8')) as { notes: string[] };
     return { ...(await listCorpus(spec.dir, wanted.formats)), notes: [...notes, ...previous.notes], reused: true };
@@ -87,7 +90,10 @@ async function listCorpus(dir: string, formats: Format[]): Promise<Pick<BenchCor
   for (const format of formats) {
     const folder = path.join(dir, format);
     folders[format] = folder;
-    files[format] = (await readdir(folder)).filter((name) => name.endsWith(`.${format}`)).sort().map((name) => path.join(folder, name));
+    files[format] = (await readdir(folder))
+      .filter((name) => name.endsWith(`.${format}`))
+      .sort()
+      .map((name) => path.join(folder, name));
   }
   return { folders, files };
 }

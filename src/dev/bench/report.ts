@@ -81,7 +81,10 @@ export function figuresOf(m: FormatMeasurement): FormatFigures {
     native: m.native && { tool: m.native.tool, filings_per_s: round(m.native.files / m.native.seconds) },
     first_10pct_filings_per_s: edges.first,
     last_10pct_filings_per_s: edges.last,
-    stage_ms: Object.fromEntries(STAGES.map((stage) => [stage, round(one.stageMs[stage] / Math.max(1, one.ingested))])) as Record<Stage, number>,
+    stage_ms: Object.fromEntries(STAGES.map((stage) => [stage, round(one.stageMs[stage] / Math.max(1, one.ingested))])) as Record<
+      Stage,
+      number
+    >,
     peak_rss_mb: { one_worker: Math.round(one.peakRssMb), workers: Math.round(many.peakRssMb) },
   };
 }
@@ -124,17 +127,33 @@ export function targetsOf(
       met: sampleSized === null ? null : sampleSized >= 300,
     });
   }
-  if (docx) targets.push({ target: 'DOCX overhead over bare mammoth ≤ 1.3×', measured: `${docx.overhead}× CPU (${docx.overhead_wall}× wall)`, met: docx.overhead <= 1.3 });
-  if (pdf) targets.push({ target: 'PDF overhead over bare pdf-parse ≤ 1.3×', measured: `${pdf.overhead}× CPU (${pdf.overhead_wall}× wall)`, met: pdf.overhead <= 1.3 });
+  if (docx)
+    targets.push({
+      target: 'DOCX overhead over bare mammoth ≤ 1.3×',
+      measured: `${docx.overhead}× CPU (${docx.overhead_wall}× wall)`,
+      met: docx.overhead <= 1.3,
+    });
+  if (pdf)
+    targets.push({
+      target: 'PDF overhead over bare pdf-parse ≤ 1.3×',
+      measured: `${pdf.overhead}× CPU (${pdf.overhead_wall}× wall)`,
+      met: pdf.overhead <= 1.3,
+    });
   const all = Object.values(figures);
   if (workers >= 2 && all.length > 0) {
     // time-weighted over the formats: the whole corpus on one worker against the whole corpus on N
     const oneSeconds = all.reduce((s, f) => s + f.files / Math.max(f.one_worker_filings_per_s, 1e-9), 0);
     const manySeconds = all.reduce((s, f) => s + f.files / Math.max(f.filings_per_s, 1e-9), 0);
     const speedup = round(oneSeconds / manySeconds);
-    const each = Object.entries(figures).map(([format, f]) => `${format} ${f.speedup}×`).join(', ');
+    const each = Object.entries(figures)
+      .map(([format, f]) => `${format} ${f.speedup}×`)
+      .join(', ');
     const ceiling = cpuCeiling === null ? '' : `; this machine's ceiling ${cpuCeiling}×`;
-    targets.push({ target: `${workers} workers ≥ 1.7× one worker`, measured: `${speedup}× overall (${each}${ceiling})`, met: speedup >= 1.7 });
+    targets.push({
+      target: `${workers} workers ≥ 1.7× one worker`,
+      measured: `${speedup}× overall (${each}${ceiling})`,
+      met: speedup >= 1.7,
+    });
   }
   if (all.length > 0) {
     // the target is for 10,000 filings: a smaller run is reported but not judged (memory grows a little with the database)
@@ -147,7 +166,12 @@ export function targetsOf(
       met: files < RSS_TARGET_FILES ? null : peak <= 400,
     });
   }
-  if (!scale) targets.push({ target: 'peak RSS not growing with corpus size', measured: 'not measured: needs --count 1000 or more with TXT', met: null });
+  if (!scale)
+    targets.push({
+      target: 'peak RSS not growing with corpus size',
+      measured: 'not measured: needs --count 1000 or more with TXT',
+      met: null,
+    });
   else {
     const growth = round(scale.full.peak_rss_mb / scale.small.peak_rss_mb);
     targets.push({
@@ -158,7 +182,11 @@ export function targetsOf(
   }
   for (const [format, f] of Object.entries(figures)) {
     if (f.first_10pct_filings_per_s === null || f.last_10pct_filings_per_s === null) {
-      targets.push({ target: `${format}: last 10% ≥ 90% of first 10%`, measured: 'run too short to tell (a tenth commits in under 0.5 s)', met: null });
+      targets.push({
+        target: `${format}: last 10% ≥ 90% of first 10%`,
+        measured: 'run too short to tell (a tenth commits in under 0.5 s)',
+        met: null,
+      });
       continue;
     }
     const ratio = round(f.last_10pct_filings_per_s / f.first_10pct_filings_per_s);
@@ -195,7 +223,20 @@ export function markdownOf(figures: Partial<Record<Format, FormatFigures>>, targ
   return [
     ...context.map((line) => `${line}  `),
     '',
-    cells(['format', 'files', `filings/s (${workers} workers)`, 'pages/s', 'MB/s', 'filings/s (1 worker)', 'speed-up', 'parser alone, filings/s', 'overhead: CPU (wall)', 'native, filings/s', 'first / last 10%, filings/s', 'peak RSS MB (1 / N workers)']),
+    cells([
+      'format',
+      'files',
+      `filings/s (${workers} workers)`,
+      'pages/s',
+      'MB/s',
+      'filings/s (1 worker)',
+      'speed-up',
+      'parser alone, filings/s',
+      'overhead: CPU (wall)',
+      'native, filings/s',
+      'first / last 10%, filings/s',
+      'peak RSS MB (1 / N workers)',
+    ]),
     cells(Array(12).fill('---')),
     ...rows,
     '',

@@ -31,7 +31,10 @@ export interface BenchResult {
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { log } = options;
-  const corpus = await prepareCorpus({ dir: path.join(options.outDir, 'bench-corpus'), count: options.count, seed: options.seed, formats: options.formats }, log);
+  const corpus = await prepareCorpus(
+    { dir: path.join(options.outDir, 'bench-corpus'), count: options.count, seed: options.seed, formats: options.formats },
+    log,
+  );
   if (corpus.reused) log(`reusing the corpus in ${path.join(options.outDir, 'bench-corpus')} (same count, seed and formats)`);
   for (const note of corpus.notes) log(note);
   const scratch = path.join(options.outDir, 'bench-runs');
@@ -74,12 +77,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           ? ''
           : ` A generated filing has ${size.generated_text_kb} KB of text on average, the sample (fixtures/seed) ${size.sample_text_kb} KB: ×${size.ratio}, by which filings/s are multiplied for the targets, stated for sample-sized filings.`),
       `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}.` +
-        (ceiling === null ? '' : ` ${options.workers} threads of pure CPU work run ${ceiling}× as fast as one: the ceiling of any speed-up here.`) +
+        (ceiling === null
+          ? ''
+          : ` ${options.workers} threads of pure CPU work run ${ceiling}× as fast as one: the ceiling of any speed-up here.`) +
         ` Load average ${machine.load_average.before} before the benchmark, ${machine.load_average.after} after (other work on the machine slows every figure).`,
       ...corpus.notes,
     ];
     const markdown = markdownOf(figures, targets, context);
-    const json = { generated_at: new Date().toISOString(), machine, corpus: { count: options.count, seed: options.seed, notes: corpus.notes, size }, workers: options.workers, formats: figures, scale, targets };
+    const json = {
+      generated_at: new Date().toISOString(),
+      machine,
+      corpus: { count: options.count, seed: options.seed, notes: corpus.notes, size },
+      workers: options.workers,
+      formats: figures,
+      scale,
+      targets,
+    };
     writeFileSync(path.join(options.outDir, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
     writeFileSync(path.join(options.outDir, 'bench.md'), markdown);
     return { json, markdown };
@@ -92,7 +105,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 const MIN_SCALE_FILES = 100;
 
 /** Peak RSS on a tenth of the TXT corpus against the whole (already measured): memory must not follow the file count. */
-async function scaleCheck(files: string[], workers: number, scratch: string, full: FormatFigures | undefined, log: (line: string) => void): Promise<ScaleCheck | null> {
+async function scaleCheck(
+  files: string[],
+  workers: number,
+  scratch: string,
+  full: FormatFigures | undefined,
+  log: (line: string) => void,
+): Promise<ScaleCheck | null> {
   const tenth = files.slice(0, Math.floor(files.length / 10));
   if (!full || tenth.length < MIN_SCALE_FILES) {
     log(`memory check skipped: it needs at least ${10 * MIN_SCALE_FILES} TXT files`);

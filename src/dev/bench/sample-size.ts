@@ -16,7 +16,12 @@ export interface SizeComparison {
 
 /** Mean size of the generated TXT files against the bundled sample's (fixtures/seed); null without either. */
 export function compareWithSample(generatedTxt: readonly string[], sampleDir = defaultSampleDir()): SizeComparison | null {
-  const samples = sampleDir && existsSync(sampleDir) ? readdirSync(sampleDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(sampleDir, f)) : [];
+  const samples =
+    sampleDir && existsSync(sampleDir)
+      ? readdirSync(sampleDir)
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => path.join(sampleDir, f))
+      : [];
   if (generatedTxt.length === 0 || samples.length === 0) return null;
   const generated = meanBytes(generatedTxt);
   const sample = meanBytes(samples);

@@ -73,9 +73,9 @@ async function main(): Promise<number> {
   }
   printTable(rows);
   const below = rows.flatMap((row) =>
-    FIELDS.filter((f) => (row.scores[f].expected > 0 || row.scores[f].predicted > 0) && Math.min(precision(row.scores[f]), recall(row.scores[f])) < min).map(
-      (f) => `${row.fixture}.${row.format} ${f}`,
-    ),
+    FIELDS.filter(
+      (f) => (row.scores[f].expected > 0 || row.scores[f].predicted > 0) && Math.min(precision(row.scores[f]), recall(row.scores[f])) < min,
+    ).map((f) => `${row.fixture}.${row.format} ${f}`),
   );
   console.log(below.length ? `\nbelow ${min}: ${below.join(', ')}` : `\nevery field of every fixture ≥ ${min}`);
   return below.length ? 1 : 0;

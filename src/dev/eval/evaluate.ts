@@ -86,7 +86,8 @@ function truthItems(project: ProjectTruth): FlatItem[] {
   return [...flattenTruth(project.funding_items), ...flattenTruth(project.expense_items)];
 }
 
-const sameWan = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Number(a) === Number(b) && canonical(a) === canonical(b));
+const sameWan = (a: string | null, b: string | null) =>
+  a === null || b === null ? a === b : Number(a) === Number(b) && canonical(a) === canonical(b);
 const canonical = (wan: string) => wan.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 export function evaluate(extraction: Extraction, truth: Truth): Scores {
@@ -113,18 +114,58 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
   for (const [e, t] of pairs) {
     const expectedUnit = t.unit ?? t.department;
     add('departments', Number(e.department !== null && plain(e.department) === plain(expectedUnit)), Number(e.department !== null), 1);
-    add('totals', Number(e.total !== null && t.total !== null && sameWan(e.total.wan, t.total.wan)), Number(e.total !== null), Number(t.total !== null));
+    add(
+      'totals',
+      Number(e.total !== null && t.total !== null && sameWan(e.total.wan, t.total.wan)),
+      Number(e.total !== null),
+      Number(t.total !== null),
+    );
     const ei = extractedItems(e);
     const ti = truthItems(t);
-    add('items', pairCount(ti, ei, (a, b) => a.depth === b.depth && sameWan(a.wan, b.wan) && (a.wan !== null || overlap(a.label, b.label) >= 0.6)), ei.length, ti.length);
-    add('goal_counts', Number(e.declared_goal_count !== null && e.declared_goal_count === t.declared_goal_count), Number(e.declared_goal_count !== null), Number(t.declared_goal_count !== null));
+    add(
+      'items',
+      pairCount(ti, ei, (a, b) => a.depth === b.depth && sameWan(a.wan, b.wan) && (a.wan !== null || overlap(a.label, b.label) >= 0.6)),
+      ei.length,
+      ti.length,
+    );
+    add(
+      'goal_counts',
+      Number(e.declared_goal_count !== null && e.declared_goal_count === t.declared_goal_count),
+      Number(e.declared_goal_count !== null),
+      Number(t.declared_goal_count !== null),
+    );
     // the truth lists the goals a filing sets (listed, 年度目标); a 总体目标 is kept apart as kind "overall"
     const setGoals = e.goals.filter((g) => g.kind !== 'overall');
-    add('goals', pairCount(t.goals, setGoals, (a, b) => overlap(a.text, b.text) >= 0.8 && Math.min(plain(a.text).length, plain(b.text).length) / Math.max(plain(a.text).length, plain(b.text).length, 1) >= 0.6), setGoals.length, t.goals.length);
-    add('indicators', pairCount(t.indicators, e.indicators, (a, b) => a.category === b.category && plain(a.name) === plain(b.name)), e.indicators.length, t.indicators.length);
+    add(
+      'goals',
+      pairCount(
+        t.goals,
+        setGoals,
+        (a, b) =>
+          overlap(a.text, b.text) >= 0.8 &&
+          Math.min(plain(a.text).length, plain(b.text).length) / Math.max(plain(a.text).length, plain(b.text).length, 1) >= 0.6,
+      ),
+      setGoals.length,
+      t.goals.length,
+    );
+    add(
+      'indicators',
+      pairCount(t.indicators, e.indicators, (a, b) => a.category === b.category && plain(a.name) === plain(b.name)),
+      e.indicators.length,
+      t.indicators.length,
+    );
     const tt = t.indicators.flatMap((i) => i.thresholds.map((th) => ({ ...th, indicator: i.name })));
     const et = e.indicators.flatMap((i) => i.thresholds.map((th) => ({ ...th, indicator: i.name })));
-    add('thresholds', pairCount(tt, et, (a, b) => plain(a.indicator) === plain(b.indicator) && a.op === b.op && a.value === b.value && (a.unit ?? '') === (b.unit ?? '')), et.length, tt.length);
+    add(
+      'thresholds',
+      pairCount(
+        tt,
+        et,
+        (a, b) => plain(a.indicator) === plain(b.indicator) && a.op === b.op && a.value === b.value && (a.unit ?? '') === (b.unit ?? ''),
+      ),
+      et.length,
+      tt.length,
+    );
   }
   // projects found on one side only count against every field they carry
   for (const e of unmatched) {
@@ -134,7 +175,12 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
     add('goal_counts', 0, Number(e.declared_goal_count !== null), 0);
     add('goals', 0, e.goals.filter((g) => g.kind !== 'overall').length, 0);
     add('indicators', 0, e.indicators.length, 0);
-    add('thresholds', 0, e.indicators.reduce((n, i) => n + i.thresholds.length, 0), 0);
+    add(
+      'thresholds',
+      0,
+      e.indicators.reduce((n, i) => n + i.thresholds.length, 0),
+      0,
+    );
   }
   for (const t of missing) {
     add('departments', 0, 0, 1);
@@ -143,7 +189,12 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
     add('goal_counts', 0, 0, Number(t.declared_goal_count !== null));
     add('goals', 0, 0, t.goals.length);
     add('indicators', 0, 0, t.indicators.length);
-    add('thresholds', 0, 0, t.indicators.reduce((n, i) => n + i.thresholds.length, 0));
+    add(
+      'thresholds',
+      0,
+      0,
+      t.indicators.reduce((n, i) => n + i.thresholds.length, 0),
+    );
   }
   return scores;
 }

@@ -82,8 +82,11 @@ function editParagraph(rng: Rng, text: string): { copied: string; edit: string }
 
 /** Every filing ends its projects with the standard boilerplate, whatever closing line its template drew. */
 function withSharedBoilerplate(filing: SynthFiling): SynthBlock[] {
-  const blocks = filing.blocks.map((block) => (block.role === 'boilerplate' && block.type === 'paragraph' ? { ...block, text: SHARED_BOILERPLATE } : block));
-  if (!blocks.some((block) => block.role === 'boilerplate')) blocks.push({ type: 'paragraph', text: SHARED_BOILERPLATE, role: 'boilerplate', project: null });
+  const blocks = filing.blocks.map((block) =>
+    block.role === 'boilerplate' && block.type === 'paragraph' ? { ...block, text: SHARED_BOILERPLATE } : block,
+  );
+  if (!blocks.some((block) => block.role === 'boilerplate'))
+    blocks.push({ type: 'paragraph', text: SHARED_BOILERPLATE, role: 'boilerplate', project: null });
   return blocks;
 }
 
@@ -115,12 +118,16 @@ export function generateCopyCorpus(options: CopyCorpusOptions): CopyCorpus {
 
   const copies: CopiedParagraph[] = [];
   for (const [from, to] of drawPairs(rng, count, options.copies ?? Math.max(1, Math.floor(count / 2)))) {
-    const candidates = filings[from].blocks.filter((block) => COPYABLE_ROLES.has(block.role) && (blockText(block) ?? '').length >= MIN_COPY_LENGTH);
+    const candidates = filings[from].blocks.filter(
+      (block) => COPYABLE_ROLES.has(block.role) && (blockText(block) ?? '').length >= MIN_COPY_LENGTH,
+    );
     if (candidates.length === 0) continue;
     const original = blockText(rng.pick(candidates)) ?? '';
     const { copied, edit } = editParagraph(rng, original);
     const target = filings[to].blocks;
-    const positions = target.map((block, i) => ({ block, i })).filter(({ block }) => block.type === 'paragraph' && block.role !== 'boilerplate');
+    const positions = target
+      .map((block, i) => ({ block, i }))
+      .filter(({ block }) => block.type === 'paragraph' && block.role !== 'boilerplate');
     const after = positions.length > 0 ? rng.pick(positions).i : target.length - 1;
     target.splice(after + 1, 0, { type: 'paragraph', text: copied, role: 'description', project: target[after]?.project ?? null });
     copies.push({ from, to, original, copied, edit });

@@ -84,7 +84,10 @@ export async function writeCorpus(options: CorpusOptions): Promise<WriteReport> 
       if (options.formats.includes('docx')) report.written.docx++;
       if (options.formats.includes('pdf')) docxPaths.push(path);
     }
-    await writeLine(truthStream, JSON.stringify({ id: filing.id, seed, template: filing.template, inconsistencies, text_options: textOptions, truth: filing.truth }));
+    await writeLine(
+      truthStream,
+      JSON.stringify({ id: filing.id, seed, template: filing.template, inconsistencies, text_options: textOptions, truth: filing.truth }),
+    );
     options.onProgress?.(i + 1, options.count);
   }
   truthStream.end();
@@ -116,7 +119,11 @@ export const FIXTURES: readonly FixtureSpec[] = [
     options: { template: 'table', projectCount: 4, department: '卫生健康委员会' },
     text: { tableLayout: 'rows' },
     accept: (_filing, text) =>
-      /[≥]\d+%/.test(text) && text.includes('年度资金总额') && text.includes('其他资金') && text.includes('项目支出明细') && text.includes('社会效益'),
+      /[≥]\d+%/.test(text) &&
+      text.includes('年度资金总额') &&
+      text.includes('其他资金') &&
+      text.includes('项目支出明细') &&
+      text.includes('社会效益'),
   },
   {
     name: 'inline_01',
@@ -125,7 +132,9 @@ export const FIXTURES: readonly FixtureSpec[] = [
     options: { template: 'inline', projectCount: 5, department: '农业农村局' },
     text: {},
     accept: (filing, text) =>
-      /^项目[一二三四五]：/m.test(text) && filing.truth.projects.every((project) => project.funding_items.length >= 2) && text.includes('数量指标：'),
+      /^项目[一二三四五]：/m.test(text) &&
+      filing.truth.projects.every((project) => project.funding_items.length >= 2) &&
+      text.includes('数量指标：'),
   },
   {
     name: 'prose_01',

@@ -49,10 +49,14 @@ export async function toPdfBatch(docxPaths: readonly string[], outDir: string): 
     const profile = mkdtempSync(join(tmpdir(), 'synth-soffice-'));
     let failure: string | null = null;
     try {
-      await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', resolve(outDir), ...batch], {
-        timeout: 60_000 + batch.length * 10_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      await run(
+        soffice,
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', resolve(outDir), ...batch],
+        {
+          timeout: 60_000 + batch.length * 10_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
     } catch (error) {
       failure = `soffice failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
@@ -60,7 +64,9 @@ export async function toPdfBatch(docxPaths: readonly string[], outDir: string): 
     }
     for (const docx of batch) {
       const pdf = pdfPathFor(docx, outDir);
-      results.push(existsSync(pdf) ? { path: pdf, reason: null } : { path: null, reason: failure ?? `soffice produced no ${basename(pdf)}` });
+      results.push(
+        existsSync(pdf) ? { path: pdf, reason: null } : { path: null, reason: failure ?? `soffice produced no ${basename(pdf)}` },
+      );
     }
   }
   return results;

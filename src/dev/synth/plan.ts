@@ -5,7 +5,14 @@ import { SATISFACTION_WORDS } from './thresholds.js';
 import type { IndicatorSubcategory } from './truth.js';
 import { CLOSING_LINES, GENERIC_THEMES, PLACES, UNPRICED_ITEMS } from './vocab/common.js';
 import { DEPARTMENTS } from './vocab/departments.js';
-import { DEPARTMENT_NAMES, satisfaction, type DepartmentName, type DepartmentSpec, type IndicatorSpec, type ThemeSpec } from './vocab/specs.js';
+import {
+  DEPARTMENT_NAMES,
+  satisfaction,
+  type DepartmentName,
+  type DepartmentSpec,
+  type IndicatorSpec,
+  type ThemeSpec,
+} from './vocab/specs.js';
 
 /**
  * The facts of a filing before any template writes them: which projects, how much money in which lines,
@@ -99,9 +106,29 @@ const SCALES: ReadonlyArray<readonly [readonly [number, number], number]> = [
 
 /** Rounding grains by size: large lines are mostly whole 万元 ("安排6万元"), small ones carry decimals ("0.86万元"). */
 const GRAINS: ReadonlyArray<readonly [number, ReadonlyArray<readonly [number, number]>]> = [
-  [1_000, [[100, 7], [10, 2], [1, 1]]],
-  [100, [[100, 4], [10, 4], [1, 2]]],
-  [0, [[10, 5], [1, 5]]],
+  [
+    1_000,
+    [
+      [100, 7],
+      [10, 2],
+      [1, 1],
+    ],
+  ],
+  [
+    100,
+    [
+      [100, 4],
+      [10, 4],
+      [1, 2],
+    ],
+  ],
+  [
+    0,
+    [
+      [10, 5],
+      [1, 5],
+    ],
+  ],
 ];
 
 function drawAmount(rng: Rng, [min, max]: readonly [number, number]): WanCents {
@@ -114,7 +141,10 @@ function drawAmount(rng: Rng, [min, max]: readonly [number, number]): WanCents {
 function buildItems(rng: Rng, theme: ThemeSpec, projectScale: readonly [number, number]): FundingNode[] {
   const wanted = rng.int(1, 8);
   // The scale is the project's; lines share it, so more lines means smaller lines.
-  const scale: readonly [number, number] = [Math.max(10, Math.round(projectScale[0] / wanted)), Math.max(20, Math.round(projectScale[1] / wanted))];
+  const scale: readonly [number, number] = [
+    Math.max(10, Math.round(projectScale[0] / wanted)),
+    Math.max(20, Math.round(projectScale[1] / wanted)),
+  ];
   const own = rng.shuffle(theme.items);
   const extras = rng.shuffle(EXTRA_ITEMS.filter((label) => !own.some((item) => item.label === label)));
   const nodes: FundingNode[] = [];
@@ -127,7 +157,11 @@ function buildItems(rng: Rng, theme: ThemeSpec, projectScale: readonly [number, 
       continue;
     }
     if (spec.children.length > 0 && rng.chance(0.7)) {
-      const children = spec.children.map((label) => ({ label, amount: drawAmount(rng, [scale[0], Math.max(scale[0], scale[1] / 3)]), children: [] }));
+      const children = spec.children.map((label) => ({
+        label,
+        amount: drawAmount(rng, [scale[0], Math.max(scale[0], scale[1] / 3)]),
+        children: [],
+      }));
       nodes.push({ label: spec.label, amount: sumAmounts(children.map((child) => child.amount)), children });
     } else {
       nodes.push({ label: spec.label, amount: drawAmount(rng, scale), children: [] });
@@ -173,10 +207,27 @@ function drawTarget(rng: Rng, spec: IndicatorSpec, total: WanCents): Target {
       }
       const value = rng.pick([80, 85, 90, 90, 92, 95, 95, 98, 100]);
       if (value === 100) return numeric('=', 100, '%', 'rate');
-      return numeric(rng.weighted<NumericOp>([['>=', 8], ['=', 1], ['>', 1]]), value, '%', 'rate');
+      return numeric(
+        rng.weighted<NumericOp>([
+          ['>=', 8],
+          ['=', 1],
+          ['>', 1],
+        ]),
+        value,
+        '%',
+        'rate',
+      );
     }
     case 'count':
-      return numeric(rng.weighted<NumericOp>([['>=', 8], ['=', 2]]), niceCount(rng, spec.range), spec.unit ?? '个', 'count');
+      return numeric(
+        rng.weighted<NumericOp>([
+          ['>=', 8],
+          ['=', 2],
+        ]),
+        niceCount(rng, spec.range),
+        spec.unit ?? '个',
+        'count',
+      );
     case 'duration':
       return numeric(rng.chance(0.85) ? '<=' : '<', rng.int(spec.range[0], spec.range[1]), spec.unit ?? '天', 'duration');
     case 'frequency':
@@ -203,7 +254,11 @@ function level1Of(spec: IndicatorSpec): Level1 {
  * Indicators spread over the goals the way filings do it: each goal gets at least one 产出 indicator,
  * effects and satisfaction go to some goal, and a cost indicator is added on newer filings.
  */
-function buildIndicators(rng: Rng, project: { theme: ThemeSpec; goals: string[]; total: WanCents; serviceObject: string }, costAsLevel1: boolean): IndicatorPlan[] {
+function buildIndicators(
+  rng: Rng,
+  project: { theme: ThemeSpec; goals: string[]; total: WanCents; serviceObject: string },
+  costAsLevel1: boolean,
+): IndicatorPlan[] {
   const goalCount = project.goals.length;
   const outputs = rng.shuffle(project.theme.outputs);
   const effects = rng.shuffle(project.theme.effects);
@@ -242,7 +297,14 @@ function buildIndicators(rng: Rng, project: { theme: ThemeSpec; goals: string[];
 function buildProject(rng: Rng, plan: Pick<FilingPlan, 'spec' | 'costAsLevel1'>, theme: ThemeSpec): ProjectPlan {
   const { spec } = plan;
   const contents = rng.sample(theme.contents, rng.int(2, theme.contents.length));
-  const goalCount = Math.min(contents.length, rng.weighted<number>([[1, 2], [2, 5], [3, 3]]));
+  const goalCount = Math.min(
+    contents.length,
+    rng.weighted<number>([
+      [1, 2],
+      [2, 5],
+      [3, 3],
+    ]),
+  );
   const goals = contents.slice(0, goalCount);
   const scale = rng.weighted(SCALES);
   const items = buildItems(rng, theme, scale);
@@ -289,7 +351,11 @@ export function planFiling(rng: Rng, options: PlanOptions = {}): FilingPlan {
     year,
     effectLabel,
     costAsLevel1,
-    closingLine: rng.weighted<string>([[CLOSING_LINES[0], 6], [CLOSING_LINES[1], 2], [CLOSING_LINES[2], 2]]),
+    closingLine: rng.weighted<string>([
+      [CLOSING_LINES[0], 6],
+      [CLOSING_LINES[1], 2],
+      [CLOSING_LINES[2], 2],
+    ]),
     projects: chosen.map((theme) => buildProject(rng, base, theme)),
   };
 }

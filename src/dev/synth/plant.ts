@@ -79,8 +79,15 @@ function plantIndicatorCount(rng: Rng, project: ProjectPlan, template: Template)
     : `声明${actual + delta}项绩效指标，实际列出${actual}项`;
 }
 
-function plantValue(rng: Rng, project: ProjectPlan, problem: 'missing_value' | 'placeholder' | 'suspicious_value', used: Set<IndicatorPlan>): string | null {
-  const eligible = project.indicators.filter((indicator) => !used.has(indicator) && (problem === 'suspicious_value' ? isRate(indicator) : isNumeric(indicator)));
+function plantValue(
+  rng: Rng,
+  project: ProjectPlan,
+  problem: 'missing_value' | 'placeholder' | 'suspicious_value',
+  used: Set<IndicatorPlan>,
+): string | null {
+  const eligible = project.indicators.filter(
+    (indicator) => !used.has(indicator) && (problem === 'suspicious_value' ? isRate(indicator) : isNumeric(indicator)),
+  );
   if (eligible.length === 0) return null;
   const indicator = rng.pick(eligible);
   used.add(indicator);

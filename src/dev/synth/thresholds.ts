@@ -102,7 +102,9 @@ export function phraseTargetProse(rng: Rng, target: Target): PhrasedTarget {
   const { op, unit, period } = target;
   const value = exactValue(target);
   if (value !== null && target.flavor === 'frequency' && period !== null) {
-    const forms = PROSE_FREQUENCY.filter((form) => form.op === op && form.period === period && (form.value === null || form.value === value));
+    const forms = PROSE_FREQUENCY.filter(
+      (form) => form.op === op && form.period === period && (form.value === null || form.value === value),
+    );
     if (forms.length > 0) {
       const phrase = rng.pick(rng.pick(forms).phrases).replace('{n}', formatNumber(value));
       return { text: phrase, threshold: { op, value, unit: '次', period: truthPeriod(period) } };
@@ -145,7 +147,14 @@ export function phraseTargetTable(rng: Rng, target: Target, columns: ValueColumn
   const threshold: Threshold = { op, value, unit, period: truthPeriod(period) };
   if (columns === 'split') return { cells: [symbol, shownValue, shownUnit], threshold };
   // "≥90.00(%)" is how rates print on Shanghai's forms; counts keep their plain form.
-  const style = value !== null && period === null && unit === '%' ? rng.weighted<'plain' | 'fixed2' | 'bare'>([['plain', 6], ['fixed2', 3], ['bare', 1]]) : 'plain';
+  const style =
+    value !== null && period === null && unit === '%'
+      ? rng.weighted<'plain' | 'fixed2' | 'bare'>([
+          ['plain', 6],
+          ['fixed2', 3],
+          ['bare', 1],
+        ])
+      : 'plain';
   if (style === 'fixed2' && value !== null) {
     return { cells: [`${symbol}${value.toFixed(2)}(${shownUnit})`], threshold };
   }

@@ -35,7 +35,8 @@ function tableLines(table: TableBlock, layout: 'rows' | 'cells'): string[] {
     const cells: string[] = [];
     row.forEach((cell, c) => {
       if (!isCoveredCell(table, r, c)) cells.push(cell);
-      else if (!table.merges.some((merge) => merge.row === r && c > merge.col && c < merge.col + merge.colSpan) && layout === 'rows') cells.push('');
+      else if (!table.merges.some((merge) => merge.row === r && c > merge.col && c < merge.col + merge.colSpan) && layout === 'rows')
+        cells.push('');
     });
     if (layout === 'rows') lines.push(cells.map((cell) => cell.replace(/\n/g, '')).join(' | '));
     else for (const cell of cells) lines.push(...cell.split('\n'));
@@ -129,7 +130,9 @@ export async function toDocx(filing: SynthFiling): Promise<Buffer> {
   const document = new Document({
     creator: 'filings synth',
     title: filing.id,
-    styles: { default: { document: { run: { font: { ascii: 'Times New Roman', eastAsia: '宋体', hAnsi: 'Times New Roman' }, size: 24 } } } },
+    styles: {
+      default: { document: { run: { font: { ascii: 'Times New Roman', eastAsia: '宋体', hAnsi: 'Times New Roman' }, size: 24 } } },
+    },
     sections: [{ children: filing.blocks.map(docxBlock) }],
   });
   return Packer.toBuffer(document);

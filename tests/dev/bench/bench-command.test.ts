@@ -28,7 +28,10 @@ interface BenchJson {
 }
 
 function readReport(out: string): { json: BenchJson; markdown: string } {
-  return { json: JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8')) as BenchJson, markdown: readFileSync(path.join(out, 'bench.md'), 'utf8') };
+  return {
+    json: JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8')) as BenchJson,
+    markdown: readFileSync(path.join(out, 'bench.md'), 'utf8'),
+  };
 }
 
 /** What every measured format must show: real timings of the files it was given, none failed. */
@@ -77,22 +80,26 @@ describe('filings bench', () => {
     expect(markdown).toMatch(/PDF skipped/);
   }, 180_000);
 
-  it.skipIf(findSoffice() === null)('measures PDFs where LibreOffice is installed, against pdf-parse and pdftotext when present', () => {
-    const out = path.join(tempDir('bench-pdf'), 'out');
-    const run = runScript(benchPath, ['--count', '2', '--formats', 'pdf', '--out', out]);
-    expect(run.code, run.stderr).toBe(0);
-    const { json, markdown } = readReport(out);
-    expect(Object.keys(json.formats)).toEqual(['pdf']);
-    expectMeasured(json.formats.pdf, 2);
-    expect(json.formats.pdf.pages).toBeGreaterThan(0);
-    expect(json.formats.pdf.parser.tool).toMatch(/pdf-parse/);
-    if (hasPdftotext()) {
-      expect(json.formats.pdf.native?.tool).toBe('pdftotext');
-      expect(json.formats.pdf.native?.filings_per_s).toBeGreaterThan(0);
-    } else {
-      expect(json.formats.pdf.native).toBeNull();
-    }
-    expect(markdown).toMatch(/^\| pdf \| 2 \|/m);
-    expect(json.targets.some((t) => t.target.startsWith('PDF overhead'))).toBe(true);
-  }, 300_000);
+  it.skipIf(findSoffice() === null)(
+    'measures PDFs where LibreOffice is installed, against pdf-parse and pdftotext when present',
+    () => {
+      const out = path.join(tempDir('bench-pdf'), 'out');
+      const run = runScript(benchPath, ['--count', '2', '--formats', 'pdf', '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      const { json, markdown } = readReport(out);
+      expect(Object.keys(json.formats)).toEqual(['pdf']);
+      expectMeasured(json.formats.pdf, 2);
+      expect(json.formats.pdf.pages).toBeGreaterThan(0);
+      expect(json.formats.pdf.parser.tool).toMatch(/pdf-parse/);
+      if (hasPdftotext()) {
+        expect(json.formats.pdf.native?.tool).toBe('pdftotext');
+        expect(json.formats.pdf.native?.filings_per_s).toBeGreaterThan(0);
+      } else {
+        expect(json.formats.pdf.native).toBeNull();
+      }
+      expect(markdown).toMatch(/^\| pdf \| 2 \|/m);
+      expect(json.targets.some((t) => t.target.startsWith('PDF overhead'))).toBe(true);
+    },
+    300_000,
+  );
 });

@@ -7,10 +7,24 @@ import { compareWithSample } from '../../../src/dev/bench/sample-size.js';
 
 function figures(over: Partial<FormatFigures>): FormatFigures {
   return {
-    files: 200, failed: 0, pages: 600, megabytes: 2, workers: 2, filings_per_s: 100, pages_per_s: 300, mb_per_s: 1,
-    one_worker_filings_per_s: 60, speedup: 1.67, parser: { tool: 'readFile', filings_per_s: 10000 }, overhead: 2, overhead_wall: 2,
-    native: null, first_10pct_filings_per_s: null, last_10pct_filings_per_s: null,
-    stage_ms: { read: 0, parse: 0, normalize: 0, extract: 0, check: 0, store: 0 }, peak_rss_mb: { one_worker: 250, workers: 380 },
+    files: 200,
+    failed: 0,
+    pages: 600,
+    megabytes: 2,
+    workers: 2,
+    filings_per_s: 100,
+    pages_per_s: 300,
+    mb_per_s: 1,
+    one_worker_filings_per_s: 60,
+    speedup: 1.67,
+    parser: { tool: 'readFile', filings_per_s: 10000 },
+    overhead: 2,
+    overhead_wall: 2,
+    native: null,
+    first_10pct_filings_per_s: null,
+    last_10pct_filings_per_s: null,
+    stage_ms: { read: 0, parse: 0, normalize: 0, extract: 0, check: 0, store: 0 },
+    peak_rss_mb: { one_worker: 250, workers: 380 },
     ...over,
   };
 }
@@ -23,7 +37,11 @@ describe('compareWithSample', () => {
     writeFileSync(path.join(dir, 'b.txt'), 'x'.repeat(3000));
     writeFileSync(path.join(sampleDir, 'seed.txt'), 'x'.repeat(8000));
     writeFileSync(path.join(sampleDir, 'seed.expected.json'), '{}');
-    expect(compareWithSample([path.join(dir, 'a.txt'), path.join(dir, 'b.txt')], sampleDir)).toEqual({ generated_text_kb: 2, sample_text_kb: 8, ratio: 0.25 });
+    expect(compareWithSample([path.join(dir, 'a.txt'), path.join(dir, 'b.txt')], sampleDir)).toEqual({
+      generated_text_kb: 2,
+      sample_text_kb: 8,
+      ratio: 0.25,
+    });
     expect(compareWithSample([], sampleDir)).toBeNull();
   });
 
@@ -45,12 +63,27 @@ describe('targetsOf', () => {
   });
 
   it('reports memory and speed-up targets from the largest run and the time-weighted speed-up', () => {
-    const targets = targetsOf({ txt: figures({}), docx: figures({ filings_per_s: 30, one_worker_filings_per_s: 20, peak_rss_mb: { one_worker: 300, workers: 420 } }) }, null, 2, 1.98, null);
+    const targets = targetsOf(
+      {
+        txt: figures({}),
+        docx: figures({ filings_per_s: 30, one_worker_filings_per_s: 20, peak_rss_mb: { one_worker: 300, workers: 420 } }),
+      },
+      null,
+      2,
+      1.98,
+      null,
+    );
     const byName = Object.fromEntries(targets.map((t) => [t.target, t]));
     // 200 files: reported, not judged; the target is for 10,000
-    expect(byName['peak RSS ≤ 400 MB at 10,000 filings']).toMatchObject({ measured: '420 MB (largest run, 200 files); judged only at 10,000 files (--count)', met: null });
+    expect(byName['peak RSS ≤ 400 MB at 10,000 filings']).toMatchObject({
+      measured: '420 MB (largest run, 200 files); judged only at 10,000 files (--count)',
+      met: null,
+    });
     const large = targetsOf({ txt: figures({ files: 10000, peak_rss_mb: { one_worker: 300, workers: 390 } }) }, null, 2, null, null);
-    expect(large.find((t) => t.target.startsWith('peak RSS ≤'))).toMatchObject({ measured: '390 MB (largest run, 10000 files)', met: true });
+    expect(large.find((t) => t.target.startsWith('peak RSS ≤'))).toMatchObject({
+      measured: '390 MB (largest run, 10000 files)',
+      met: true,
+    });
     // one worker: 200/60 + 200/20 = 13.33 s; two: 200/100 + 200/30 = 8.67 s
     expect(byName['2 workers ≥ 1.7× one worker'].measured).toMatch(/^1\.54× overall/);
   });

@@ -17,6 +17,10 @@ describe('npm run eval', () => {
     );
     expect(below).toEqual([]);
     // every field is measured somewhere
-    for (const field of FIELDS) expect(rows.some((r) => r.scores[field].expected > 0), field).toBe(true);
+    for (const field of FIELDS)
+      expect(
+        rows.some((r) => r.scores[field].expected > 0),
+        field,
+      ).toBe(true);
   });
 });

@@ -26,7 +26,14 @@ const CASES: { template: Template; layout: string; text: TextOptions }[] = (['ta
 ]);
 
 /** The fields every case must read, and how well (recall and precision over its filings together). */
-const FLOORS: Partial<Record<Field, number>> = { projects: 0.95, departments: 0.95, totals: 0.95, items: 0.95, indicators: 0.95, thresholds: 0.95 };
+const FLOORS: Partial<Record<Field, number>> = {
+  projects: 0.95,
+  departments: 0.95,
+  totals: 0.95,
+  items: 0.95,
+  indicators: 0.95,
+  thresholds: 0.95,
+};
 
 function add(a: FieldScore, b: FieldScore): FieldScore {
   return { matched: a.matched + b.matched, predicted: a.predicted + b.predicted, expected: a.expected + b.expected };

@@ -26,7 +26,12 @@ const NEVER_IN_CONSISTENT = ['sum_mismatch', 'count_mismatch', 'duplicate_sectio
 
 const core = (name: string | null) => (name ?? '').replace(/项目$/, '');
 
-async function findingsOf(truthSeed: number, template: Template, text: TextOptions, inconsistencies: boolean): Promise<{ truth: Truth; findings: Finding[] }> {
+async function findingsOf(
+  truthSeed: number,
+  template: Template,
+  text: TextOptions,
+  inconsistencies: boolean,
+): Promise<{ truth: Truth; findings: Finding[] }> {
   const filing = generateFiling(truthSeed, { template, inconsistencies });
   const document = await documentFromText(toText(filing, text));
   return { truth: filing.truth, findings: runChecks({ document, extraction: extractFiling(document) }) };
@@ -41,7 +46,13 @@ describe('checks on generated filings with planted inconsistencies', () => {
       for (const problem of truth.planted) {
         planted++;
         const kinds = REPORTED_AS[problem.kind] ?? [problem.kind];
-        const found = findings.some((f) => kinds.includes(f.kind) && (problem.project === null || core(f.project).includes(core(problem.project)) || core(problem.project).includes(core(f.project)) && f.project !== null));
+        const found = findings.some(
+          (f) =>
+            kinds.includes(f.kind) &&
+            (problem.project === null ||
+              core(f.project).includes(core(problem.project)) ||
+              (core(problem.project).includes(core(f.project)) && f.project !== null)),
+        );
         if (!found) missed.push(`${80_000 + k} ${problem.kind} ${problem.project}: ${problem.detail}`);
       }
     }

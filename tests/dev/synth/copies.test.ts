@@ -32,7 +32,9 @@ describe('generateCopyCorpus', () => {
     const lines = corpus.filings.map((filing) => longLines(filing.text));
     for (let a = 0; a < lines.length; a++) {
       for (let b = a + 1; b < lines.length; b++) {
-        const shared = [...lines[a]].filter((line) => lines[b].has(line) && line !== SHARED_BOILERPLATE && ![...planted].some((text) => line.includes(text)));
+        const shared = [...lines[a]].filter(
+          (line) => lines[b].has(line) && line !== SHARED_BOILERPLATE && ![...planted].some((text) => line.includes(text)),
+        );
         expect(shared, `filings ${a} and ${b}`).toEqual([]);
       }
     }

@@ -13,7 +13,8 @@ describe.each(FIXTURES.map((spec) => [spec.name, spec] as const))('fixture %s', 
   const path = (extension: string) => join(DIR, `${name}${extension}`);
 
   it('has its text, DOCX, PDF and expected truth committed', () => {
-    for (const extension of ['.txt', '.docx', '.pdf', '.expected.json']) expect(existsSync(path(extension)), `${name}${extension}`).toBe(true);
+    for (const extension of ['.txt', '.docx', '.pdf', '.expected.json'])
+      expect(existsSync(path(extension)), `${name}${extension}`).toBe(true);
   });
 
   it('matches what the generator makes from its spec', () => {

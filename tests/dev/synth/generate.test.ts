@@ -96,10 +96,17 @@ describe('generateFiling', () => {
           expect(text).toContain(project.name);
           for (const alias of project.aliases) expect(text).toContain(alias);
           const total = project.total?.wan ?? '0';
-          expect(printedForms(total).some((form) => text.includes(form)), `${project.name} total ${total}`).toBe(true);
+          expect(
+            printedForms(total).some((form) => text.includes(form)),
+            `${project.name} total ${total}`,
+          ).toBe(true);
           for (const item of [...project.funding_items, ...project.expense_items]) {
             expect(text).toContain(item.label);
-            if (item.wan !== null) expect(printedForms(item.wan).some((form) => text.includes(form)), `${item.label} ${item.wan}`).toBe(true);
+            if (item.wan !== null)
+              expect(
+                printedForms(item.wan).some((form) => text.includes(form)),
+                `${item.label} ${item.wan}`,
+              ).toBe(true);
           }
           for (const goal of project.goals) expect(text).toContain(goal.text);
           for (const indicator of project.indicators) expect(text).toContain(indicator.name);
@@ -123,13 +130,23 @@ describe('generateFiling', () => {
           if (project === undefined) continue;
           if (planted.kind === 'sum_mismatch') expect(sumItems(project.funding_items)).not.toBe(parseWan(project.total?.wan ?? '0'));
           if (planted.kind === 'missing_value') {
-            expect(project.indicators.some((indicator) => indicator.thresholds.some((threshold) => threshold.op !== 'qualitative' && threshold.value === null))).toBe(true);
+            expect(
+              project.indicators.some((indicator) =>
+                indicator.thresholds.some((threshold) => threshold.op !== 'qualitative' && threshold.value === null),
+              ),
+            ).toBe(true);
           }
           if (planted.kind === 'suspicious_value') {
-            expect(project.indicators.some((indicator) => indicator.thresholds.some((threshold) => threshold.unit === '%' && (threshold.value ?? 0) > 100))).toBe(true);
+            expect(
+              project.indicators.some((indicator) =>
+                indicator.thresholds.some((threshold) => threshold.unit === '%' && (threshold.value ?? 0) > 100),
+              ),
+            ).toBe(true);
           }
           if (planted.kind === 'duplicate_section') {
-            const paragraphs = filing.blocks.filter((block) => block.type === 'paragraph').map((block) => (block.type === 'paragraph' ? block.text : ''));
+            const paragraphs = filing.blocks
+              .filter((block) => block.type === 'paragraph')
+              .map((block) => (block.type === 'paragraph' ? block.text : ''));
             expect(paragraphs.length).toBeGreaterThan(new Set(paragraphs).size);
           }
           if (planted.kind === 'count_mismatch' && planted.detail.includes('绩效目标')) {

@@ -6,7 +6,10 @@ import { documentFromText } from '../../helpers/document.js';
 
 /** A department-wide form (部门整体支出绩效目标申报表) as a table: tasks with their budgets, then goals and indicators. */
 function form(options: { unit?: string; rows?: string[]; total?: string; subHeader?: boolean } = {}): string {
-  const rows = options.rows ?? ['| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |', '|  | 防汛保障 | 汛期值守与抢险 | 80 | 80 | 0 |'];
+  const rows = options.rows ?? [
+    '| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |',
+    '|  | 防汛保障 | 汛期值守与抢险 | 80 | 80 | 0 |',
+  ];
   return [
     '部门整体支出绩效目标申报表',
     '（2025年度）',
@@ -21,7 +24,8 @@ function form(options: { unit?: string; rows?: string[]; total?: string; subHead
   ].join('\n');
 }
 
-const brief = (task: DepartmentTask | null) => task && [task.name, task.content, task.amount?.wan ?? null, task.parts.map((p) => `${p.label}=${p.amount?.wan ?? '-'}`)];
+const brief = (task: DepartmentTask | null) =>
+  task && [task.name, task.content, task.amount?.wan ?? null, task.parts.map((p) => `${p.label}=${p.amount?.wan ?? '-'}`)];
 
 describe('department-wide forms: 年度主要任务', () => {
   it('reads each task with its content, its budget and the budget’s sources, and the 金额合计 row', async () => {
@@ -38,14 +42,28 @@ describe('department-wide forms: 年度主要任务', () => {
     expect(extraction.department_tasks[0].parts[1].amount?.source.quote).toBe('20');
     // the indicators after the tasks are the department's, and so is the form's 年度总体目标
     expect(extraction.department_indicators.map((i) => i.name)).toEqual(['保洁河道长度']);
-    expect(extraction.department_form_goals.map((g) => [g.kind, g.index, g.text])).toEqual([['annual', 1, '保障河道环境整洁，确保安全度汛']]);
+    expect(extraction.department_form_goals.map((g) => [g.kind, g.index, g.text])).toEqual([
+      ['annual', 1, '保障河道环境整洁，确保安全度汛'],
+    ]);
     expect(extraction.projects).toEqual([]);
   });
 
   it('reads amounts in the unit the header gives, and a table without sources', async () => {
-    const inYuan = extractFiling(await documentFromText(form({ unit: '元', rows: ['| 年度主要任务 | 河道保洁 | 日常保洁 | 1,200,000.00 | 1,000,000.00 | 200,000.00 |'], total: '1,200,000.00 | 1,000,000.00 | 200,000.00' })));
+    const inYuan = extractFiling(
+      await documentFromText(
+        form({
+          unit: '元',
+          rows: ['| 年度主要任务 | 河道保洁 | 日常保洁 | 1,200,000.00 | 1,000,000.00 | 200,000.00 |'],
+          total: '1,200,000.00 | 1,000,000.00 | 200,000.00',
+        }),
+      ),
+    );
     expect(inYuan.department_tasks.map(brief)).toEqual([['河道保洁', '日常保洁', '120', ['财政拨款=100', '其他资金=20']]]);
-    const plain = extractFiling(await documentFromText(form({ subHeader: false, rows: ['| 年度主要任务 | 河道保洁 | 日常保洁 | 120 |', '|  | 防汛保障 | 汛期值守 | 80 |'], total: '200' })));
+    const plain = extractFiling(
+      await documentFromText(
+        form({ subHeader: false, rows: ['| 年度主要任务 | 河道保洁 | 日常保洁 | 120 |', '|  | 防汛保障 | 汛期值守 | 80 |'], total: '200' }),
+      ),
+    );
     expect(plain.department_tasks.map(brief)).toEqual([
       ['河道保洁', '日常保洁', '120', []],
       ['防汛保障', '汛期值守', '80', []],
@@ -53,7 +71,16 @@ describe('department-wide forms: 年度主要任务', () => {
   });
 
   it('finds no task table in a project form', async () => {
-    const extraction = extractFiling(await documentFromText(['| 项目名称 | 河道保洁 |', '| 年度资金总额 | 120 |', '| 一级指标 | 二级指标 | 三级指标 | 指标值 |', '| 产出指标 | 数量指标 | 保洁河道长度 | ≥120公里 |'].join('\n')));
+    const extraction = extractFiling(
+      await documentFromText(
+        [
+          '| 项目名称 | 河道保洁 |',
+          '| 年度资金总额 | 120 |',
+          '| 一级指标 | 二级指标 | 三级指标 | 指标值 |',
+          '| 产出指标 | 数量指标 | 保洁河道长度 | ≥120公里 |',
+        ].join('\n'),
+      ),
+    );
     expect([extraction.department_tasks, extraction.department_tasks_total]).toEqual([[], null]);
   });
 
@@ -70,7 +97,13 @@ describe('department-wide forms: 年度主要任务', () => {
       ['“金额合计”210万元', '210', '200'],
     ]);
     // a source that does not add up to its task's budget, and so not to the 金额合计's figure for that source either
-    expect(await sums(form({ rows: ['| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |', '|  | 防汛保障 | 汛期值守与抢险 | 80 | 70 | 0 |'] }))).toEqual([
+    expect(
+      await sums(
+        form({
+          rows: ['| 年度主要任务 | 河道保洁 | 全区河道日常保洁 | 120 | 100 | 20 |', '|  | 防汛保障 | 汛期值守与抢险 | 80 | 70 | 0 |'],
+        }),
+      ),
+    ).toEqual([
       ['“防汛保障”80万元', '80', '70'],
       ['“金额合计中的财政拨款”180万元', '180', '170'],
     ]);

@@ -4,8 +4,21 @@ import { findStructure } from '../../../extractors/layout/structure.js';
 import type { DepartmentIndicator } from '../../../src/model/extraction.js';
 import { documentFromText } from '../../helpers/document.js';
 
-const OPENING = ['第一部分', '部门整体绩效目标', '一、总体绩效目标', '2023年，本局认真贯彻落实上级决策部署，各项工作取得较好成效。', '二、分项绩效目标'];
-const PROJECTS = ['第三部分', '预算项目绩效目标', '关于学生资助项目绩效目标指标的说明', '一、项目基本情况', '（一）项目概况', '学生资助项目是我局为资助困难学生设置的。'];
+const OPENING = [
+  '第一部分',
+  '部门整体绩效目标',
+  '一、总体绩效目标',
+  '2023年，本局认真贯彻落实上级决策部署，各项工作取得较好成效。',
+  '二、分项绩效目标',
+];
+const PROJECTS = [
+  '第三部分',
+  '预算项目绩效目标',
+  '关于学生资助项目绩效目标指标的说明',
+  '一、项目基本情况',
+  '（一）项目概况',
+  '学生资助项目是我局为资助困难学生设置的。',
+];
 
 async function filing(department: string[]) {
   const document = await documentFromText([...OPENING, ...department, ...PROJECTS].join('\n'));
@@ -41,7 +54,15 @@ describe('extractDepartmentGoals', () => {
   });
 });
 
-const row = (r: DepartmentIndicator) => [r.category, r.subcategory, r.name, r.symbol, r.value, r.unit, r.threshold && `${r.threshold.op} ${r.threshold.value} ${r.threshold.unit}`];
+const row = (r: DepartmentIndicator) => [
+  r.category,
+  r.subcategory,
+  r.name,
+  r.symbol,
+  r.value,
+  r.unit,
+  r.threshold && `${r.threshold.op} ${r.threshold.value} ${r.threshold.unit}`,
+];
 
 describe('extractDepartmentIndicators', () => {
   it('reads the rows of a real table, with thresholds and missing values', async () => {

@@ -17,19 +17,40 @@ const tree = (items: FundingItem[]): Tree[] =>
 
 describe('funding breakdowns', () => {
   it('reads the total and a numbered list under 其中', async () => {
-    const { funding, document } = await fundingOf(['2022年该项目主要安排一般公共预算资金共计50万元。其中：', '1、日常接访方面，安排6万元。', '2、敏感时期信访维稳值班，安排40万元。', '3、网上信访宣传，安排4万元。']);
+    const { funding, document } = await fundingOf([
+      '2022年该项目主要安排一般公共预算资金共计50万元。其中：',
+      '1、日常接访方面，安排6万元。',
+      '2、敏感时期信访维稳值班，安排40万元。',
+      '3、网上信访宣传，安排4万元。',
+    ]);
     expect(funding.total?.wan).toBe('50');
     expect(funding.totalPhrase?.quote).toBe('2022年该项目主要安排一般公共预算资金共计50万元');
-    expect(tree(funding.items)).toEqual([['日常接访', '6'], ['敏感时期信访维稳值班', '40'], ['网上信访宣传', '4']]);
+    expect(tree(funding.items)).toEqual([
+      ['日常接访', '6'],
+      ['敏感时期信访维稳值班', '40'],
+      ['网上信访宣传', '4'],
+    ]);
     const item = funding.items[0];
     expect(document.text.slice(item.amount!.source.start, item.amount!.source.end)).toBe('6万元');
     expect(item.source.quote).toBe('日常接访方面，安排6万元');
   });
 
   it('nests amounts in parentheses under their item', async () => {
-    const { funding } = await fundingOf(['安排资金共计20万元。其中：', '1、供水、供电、供热方面，安排7万元（供水1万元、供电3万元、取暖3万元）；', '2、房屋租赁方面，安排13万元。']);
+    const { funding } = await fundingOf([
+      '安排资金共计20万元。其中：',
+      '1、供水、供电、供热方面，安排7万元（供水1万元、供电3万元、取暖3万元）；',
+      '2、房屋租赁方面，安排13万元。',
+    ]);
     expect(tree(funding.items)).toEqual([
-      ['供水、供电、供热', '7', [['供水', '1'], ['供电', '3'], ['取暖', '3']]],
+      [
+        '供水、供电、供热',
+        '7',
+        [
+          ['供水', '1'],
+          ['供电', '3'],
+          ['取暖', '3'],
+        ],
+      ],
       ['房屋租赁', '13'],
     ]);
     expect(sumWan(funding.items)).toBe('20');
@@ -45,7 +66,14 @@ describe('funding breakdowns', () => {
     ]);
     expect(tree(funding.items)).toEqual([
       ['案件代理费', '90'],
-      ['常年法律服务费', '28', [['北京中伦律师事务所', '8'], ['河北骥腾律师事务所', '20']]],
+      [
+        '常年法律服务费',
+        '28',
+        [
+          ['北京中伦律师事务所', '8'],
+          ['河北骥腾律师事务所', '20'],
+        ],
+      ],
       ['偿还河北骥腾律师事务所服务费', '44'],
       ['其他欠款等', null],
     ]);
@@ -53,32 +81,63 @@ describe('funding breakdowns', () => {
   });
 
   it('converts units in one place: 10000元 is 1万元, 1.5亿元, 3千元, 壹佰贰拾万元整', async () => {
-    const { funding } = await fundingOf(['该项目安排资金共计1.50012亿元。其中：', '1、印刷宣传手册，安排10000元；', '2、设备购置，安排1.5亿元；', '3、办公用品，安排3千元；', '4、工程款，安排壹佰贰拾万元整。']);
-    expect(tree(funding.items)).toEqual([['印刷宣传手册', '1'], ['设备购置', '15000'], ['办公用品', '0.3'], ['工程款', '120']]);
+    const { funding } = await fundingOf([
+      '该项目安排资金共计1.50012亿元。其中：',
+      '1、印刷宣传手册，安排10000元；',
+      '2、设备购置，安排1.5亿元；',
+      '3、办公用品，安排3千元；',
+      '4、工程款，安排壹佰贰拾万元整。',
+    ]);
+    expect(tree(funding.items)).toEqual([
+      ['印刷宣传手册', '1'],
+      ['设备购置', '15000'],
+      ['办公用品', '0.3'],
+      ['工程款', '120'],
+    ]);
     expect(funding.total?.wan).toBe('15001.2');
     expect(sumWan(funding.items)).toBe('15121.3');
   });
 
   it('does not take a standard for an item amount', async () => {
-    const { funding } = await fundingOf(['2022年该项目主要安排一般公共预算资金共计33万元。其中：', '1、综治工作方面，安排8万元。当地人口人均不低于1元标准保障。']);
+    const { funding } = await fundingOf([
+      '2022年该项目主要安排一般公共预算资金共计33万元。其中：',
+      '1、综治工作方面，安排8万元。当地人口人均不低于1元标准保障。',
+    ]);
     expect(tree(funding.items)).toEqual([['综治工作', '8']]);
   });
 
   it('takes a bare 万 in a funding sentence as 万元', async () => {
     const { funding } = await fundingOf(['安排资金共计12万元。其中：', '1、院外费用及工作组差旅费，安排2万。', '2、护理费，安排10万元。']);
-    expect(tree(funding.items)).toEqual([['院外费用及工作组差旅费', '2'], ['护理费', '10']]);
+    expect(tree(funding.items)).toEqual([
+      ['院外费用及工作组差旅费', '2'],
+      ['护理费', '10'],
+    ]);
   });
 
   it('splits an inline breakdown on "；"', async () => {
-    const { funding } = await fundingOf(['该项目预算资金120万元，其中：设备购置80万元；人员培训30万元；其他支出10万元。'], '项目一：智慧校园建设');
+    const { funding } = await fundingOf(
+      ['该项目预算资金120万元，其中：设备购置80万元；人员培训30万元；其他支出10万元。'],
+      '项目一：智慧校园建设',
+    );
     expect(funding.total?.wan).toBe('120');
-    expect(tree(funding.items)).toEqual([['设备购置', '80'], ['人员培训', '30'], ['其他支出', '10']]);
+    expect(tree(funding.items)).toEqual([
+      ['设备购置', '80'],
+      ['人员培训', '30'],
+      ['其他支出', '10'],
+    ]);
   });
 
   it('reads a breakdown in parentheses after the total', async () => {
-    const { funding } = await fundingOf(['资金安排：共17.01万元（补贴资金34000元；核实工作经费0.88万元；宣传费12.73万元）。'], '项目二：耕地地力保护补贴');
+    const { funding } = await fundingOf(
+      ['资金安排：共17.01万元（补贴资金34000元；核实工作经费0.88万元；宣传费12.73万元）。'],
+      '项目二：耕地地力保护补贴',
+    );
     expect(funding.total?.wan).toBe('17.01');
-    expect(tree(funding.items)).toEqual([['补贴资金', '3.4'], ['核实工作经费', '0.88'], ['宣传费', '12.73']]);
+    expect(tree(funding.items)).toEqual([
+      ['补贴资金', '3.4'],
+      ['核实工作经费', '0.88'],
+      ['宣传费', '12.73'],
+    ]);
   });
 
   it('flags approximate totals', async () => {
@@ -88,11 +147,28 @@ describe('funding breakdowns', () => {
 
   it('is not fooled by a printed page number next to a number', async () => {
     const document = await documentFromText(
-      ['关于测试项目绩效目标指标的说明', '（二）资金安排情况', '2022年该项目安排资金共计50万元。其中：', '1、日常接访方面，安排6万元。12', '', '', '', '2、值班，安排413', '', '', '', '4万元。', '二、绩效目标'].join('\n'),
+      [
+        '关于测试项目绩效目标指标的说明',
+        '（二）资金安排情况',
+        '2022年该项目安排资金共计50万元。其中：',
+        '1、日常接访方面，安排6万元。12',
+        '',
+        '',
+        '',
+        '2、值班，安排413',
+        '',
+        '',
+        '',
+        '4万元。',
+        '二、绩效目标',
+      ].join('\n'),
     );
     const [project] = findStructure(document).projects;
     const funding = extractFunding(project, document);
-    expect(tree(funding.items)).toEqual([['日常接访', '6'], ['值班', '44']]);
+    expect(tree(funding.items)).toEqual([
+      ['日常接访', '6'],
+      ['值班', '44'],
+    ]);
   });
 
   it('drops 用于 before an item label, and reads a breakdown whose opening sentence was pasted twice', async () => {
@@ -110,12 +186,28 @@ describe('funding breakdowns', () => {
   });
 
   it('keeps the parts of an item in brackets with it when the items are split on 、', async () => {
-    const { funding } = await fundingOf(['2025年预算安排512万元，具体为：敬老院运转经费512万元（水电费152万元、取暖费259万元、伙食费101万元）。']);
-    expect(tree(funding.items)).toEqual([['敬老院运转经费', '512', [['水电费', '152'], ['取暖费', '259'], ['伙食费', '101']]]]);
+    const { funding } = await fundingOf([
+      '2025年预算安排512万元，具体为：敬老院运转经费512万元（水电费152万元、取暖费259万元、伙食费101万元）。',
+    ]);
+    expect(tree(funding.items)).toEqual([
+      [
+        '敬老院运转经费',
+        '512',
+        [
+          ['水电费', '152'],
+          ['取暖费', '259'],
+          ['伙食费', '101'],
+        ],
+      ],
+    ]);
   });
 
   it('keeps 经费 or 资金 that name an item, and drops the wording around its amount', async () => {
-    const { funding } = await fundingOf(['2022年该项目主要安排资金共计21万元。其中：', '（1）宣传教育活动经费，安排15万元；', '（2）日常接访方面，安排6万元。']);
+    const { funding } = await fundingOf([
+      '2022年该项目主要安排资金共计21万元。其中：',
+      '（1）宣传教育活动经费，安排15万元；',
+      '（2）日常接访方面，安排6万元。',
+    ]);
     expect(tree(funding.items)).toEqual([
       ['宣传教育活动经费', '15'],
       ['日常接访', '6'],
@@ -146,7 +238,10 @@ describe('funding breakdowns', () => {
       ['其他资金', 'part', '0'],
     ]);
     expect(funding.total?.wan).toBe('514.24');
-    expect(tree(funding.items)).toEqual([['随访交通补助', '204.24'], ['团队培训费', '310']]);
+    expect(tree(funding.items)).toEqual([
+      ['随访交通补助', '204.24'],
+      ['团队培训费', '310'],
+    ]);
   });
 
   it('reads the rows under 其中 in an expense table as parts of the row above', async () => {
@@ -168,11 +263,18 @@ describe('funding breakdowns', () => {
     const funding = extractFunding(project, document);
     expect(tree(funding.items)).toEqual([
       ['物业费', '35'],
-      ['供水供电供热', '34', [['供水', '13'], ['供电', '12'], ['取暖', '9']]],
+      [
+        '供水供电供热',
+        '34',
+        [
+          ['供水', '13'],
+          ['供电', '12'],
+          ['取暖', '9'],
+        ],
+      ],
       ['保安保洁工资', '24.7'],
     ]);
     expect(funding.items[1].children[0].source.quote).toContain('供水');
     expect(funding.total?.wan).toBe('93.7');
   });
 });
-

@@ -6,7 +6,18 @@ import { documentFromText } from '../../helpers/document.js';
 /** A one-project filing whose 绩效目标 sub-section holds `lines`. */
 async function goalsOf(lines: string[], before: string[] = []) {
   const document = await documentFromText(
-    ['关于校舍维修项目绩效目标指标的说明', '一、项目基本情况', '（一）项目概况', '校舍维修项目是我局为改善办学条件设置的。', ...before, '二、绩效目标和指标设置情况', '（一）绩效目标', ...lines, '（二）绩效指标', '1、对应目标一设置1项产出指标，是维修面积。'].join('\n'),
+    [
+      '关于校舍维修项目绩效目标指标的说明',
+      '一、项目基本情况',
+      '（一）项目概况',
+      '校舍维修项目是我局为改善办学条件设置的。',
+      ...before,
+      '二、绩效目标和指标设置情况',
+      '（一）绩效目标',
+      ...lines,
+      '（二）绩效指标',
+      '1、对应目标一设置1项产出指标，是维修面积。',
+    ].join('\n'),
   );
   const [section] = findStructure(document).projects;
   const result = extractGoals(section, document);
@@ -47,7 +58,10 @@ describe('listed goals', () => {
   });
 
   it('goes on in the next block: "…一是A。" then "二是B。"', async () => {
-    const result = await goalsOf(['信访经费项目主要设置了2项绩效目标：一是完成日常接访、值班工作。', '二是完成特殊敏感期间信访维稳值班工作；开展网上信访知识宣传活动。']);
+    const result = await goalsOf([
+      '信访经费项目主要设置了2项绩效目标：一是完成日常接访、值班工作。',
+      '二是完成特殊敏感期间信访维稳值班工作；开展网上信访知识宣传活动。',
+    ]);
     expect(texts(result)).toEqual(['listed1:完成日常接访、值班工作', 'listed2:完成特殊敏感期间信访维稳值班工作；开展网上信访知识宣传活动']);
   });
 
@@ -93,7 +107,10 @@ describe('goal fields', () => {
   });
 
   it('counts a 年度目标 line pasted twice once', async () => {
-    expect(texts(await goalsOf(['年度目标：1.完成维修；2.保障安全。', '年度目标：1.完成维修；2.保障安全。']))).toEqual(['annual1:完成维修', 'annual2:保障安全']);
+    expect(texts(await goalsOf(['年度目标：1.完成维修；2.保障安全。', '年度目标：1.完成维修；2.保障安全。']))).toEqual([
+      'annual1:完成维修',
+      'annual2:保障安全',
+    ]);
   });
 
   it('reads the list items under a bare 年度目标：', async () => {

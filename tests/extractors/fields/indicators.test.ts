@@ -33,12 +33,21 @@ async function indicatorsOf(indicatorLines: string[], options: { goals?: string;
 }
 
 const brief = (indicators: Indicator[]) => indicators.map((i) => `${i.goal_index ?? '-'}:${i.category}:${i.subcategory ?? '-'}:${i.name}`);
-const thresholds = (indicator: Indicator) => indicator.thresholds.map((t) => `${t.op} ${t.value} ${t.unit ?? ''}${t.period ? ' ' + t.period : ''}`.trim());
+const thresholds = (indicator: Indicator) =>
+  indicator.thresholds.map((t) => `${t.op} ${t.value} ${t.unit ?? ''}${t.period ? ' ' + t.period : ''}`.trim());
 
 describe('indicator sentences: 对应目标N设置…，分别是…', () => {
   it('gives each name the declared category in order, and the goal the sentence names', async () => {
-    const result = await indicatorsOf(['1、对应目标一设置1项产出指标、1项效果指标，分别是维修面积；维修合格率。', '2、对应目标二设置1项产出指标、1项满意度指标，分别是安全检查次数；师生满意度。']);
-    expect(brief(result.indicators)).toEqual(['1:产出:-:维修面积', '1:效果:-:维修合格率', '2:产出:-:安全检查次数', '2:满意度:-:师生满意度']);
+    const result = await indicatorsOf([
+      '1、对应目标一设置1项产出指标、1项效果指标，分别是维修面积；维修合格率。',
+      '2、对应目标二设置1项产出指标、1项满意度指标，分别是安全检查次数；师生满意度。',
+    ]);
+    expect(brief(result.indicators)).toEqual([
+      '1:产出:-:维修面积',
+      '1:效果:-:维修合格率',
+      '2:产出:-:安全检查次数',
+      '2:满意度:-:师生满意度',
+    ]);
     expect(result.declared.map((d) => `${d.goal_index}:${d.count}${d.category}:${d.source.quote}`)).toEqual([
       '1:1产出:1项产出指标',
       '1:1效果:1项效果指标',
@@ -75,9 +84,12 @@ describe('indicator sentences: 对应目标N设置…，分别是…', () => {
   });
 
   it('a sentence naming no goal belongs to the project’s only goal', async () => {
-    const result = await indicatorsOf(['1、对应目标一设置1项产出指标、1项效果指标，分别是A工作推进；B标识安装', '1项满意度指标，是群众满意度。'], {
-      goals: '协助法院做好法庭建设工作',
-    });
+    const result = await indicatorsOf(
+      ['1、对应目标一设置1项产出指标、1项效果指标，分别是A工作推进；B标识安装', '1项满意度指标，是群众满意度。'],
+      {
+        goals: '协助法院做好法庭建设工作',
+      },
+    );
     expect(brief(result.indicators)).toEqual(['1:产出:-:A工作推进', '1:效果:-:B标识安装', '1:满意度:-:群众满意度']);
   });
 
@@ -99,7 +111,9 @@ describe('other indicator sentences', () => {
   });
 
   it('indicators written with their targets, labelled by 二级', async () => {
-    const result = await indicatorsOf(['数量指标：培训人次不少于500人次，维修面积达到1000平方米；时效指标：完成时限：及时；社会效益指标：安全事故明显减少；满意度指标：师生满意度达到基本满意。']);
+    const result = await indicatorsOf([
+      '数量指标：培训人次不少于500人次，维修面积达到1000平方米；时效指标：完成时限：及时；社会效益指标：安全事故明显减少；满意度指标：师生满意度达到基本满意。',
+    ]);
     expect(brief(result.indicators)).toEqual([
       '-:产出:数量指标:培训人次',
       '-:产出:数量指标:维修面积',
@@ -107,17 +121,34 @@ describe('other indicator sentences', () => {
       '-:效益:社会效益指标:安全事故',
       '-:满意度:-:师生满意度',
     ]);
-    expect(result.indicators.map(thresholds)).toEqual([['>= 500 人次'], ['>= 1000 平方米'], ['qualitative null'], ['qualitative null'], ['qualitative null']]);
+    expect(result.indicators.map(thresholds)).toEqual([
+      ['>= 500 人次'],
+      ['>= 1000 平方米'],
+      ['qualitative null'],
+      ['qualitative null'],
+      ['qualitative null'],
+    ]);
   });
 
   it('a colon parts the name of an indicator from its value, whatever the name holds', async () => {
-    const result = await indicatorsOf(['质量指标：资助资金使用合规性：合规，资助资金发放准确率保持95%；时效指标：补助发放及时率：不低于98%。']);
-    expect(brief(result.indicators)).toEqual(['-:产出:质量指标:资助资金使用合规性', '-:产出:质量指标:资助资金发放准确率', '-:产出:时效指标:补助发放及时率']);
+    const result = await indicatorsOf([
+      '质量指标：资助资金使用合规性：合规，资助资金发放准确率保持95%；时效指标：补助发放及时率：不低于98%。',
+    ]);
+    expect(brief(result.indicators)).toEqual([
+      '-:产出:质量指标:资助资金使用合规性',
+      '-:产出:质量指标:资助资金发放准确率',
+      '-:产出:时效指标:补助发放及时率',
+    ]);
     expect(result.indicators.map(thresholds)).toEqual([['qualitative null'], ['= 95 %'], ['>= 98 %']]);
   });
 
   it('indicators written with their targets, labelled by 一级 in a list', async () => {
-    const result = await indicatorsOf(['绩效指标：', '1.产出指标：维修学校数不少于10所，验收合格率100%。', '2.效益指标：安全事故控制为0起。', '3.成本指标：项目总成本在115万元以内。']);
+    const result = await indicatorsOf([
+      '绩效指标：',
+      '1.产出指标：维修学校数不少于10所，验收合格率100%。',
+      '2.效益指标：安全事故控制为0起。',
+      '3.成本指标：项目总成本在115万元以内。',
+    ]);
     expect(brief(result.indicators)).toEqual(['-:产出:-:维修学校数', '-:产出:-:验收合格率', '-:效益:-:安全事故', '-:成本:-:项目总成本']);
     expect(result.indicators.map(thresholds)).toEqual([['>= 10 所'], ['= 100 %'], ['= 0 起'], ['<= 115 万元']]);
   });
@@ -144,12 +175,18 @@ describe('the count declared for all of a project\u2019s indicators', () => {
 
 describe('评价标准 thresholds linked to the indicators', () => {
   it('links each goal’s clauses to that goal’s indicators', async () => {
-    const result = await indicatorsOf(['1、对应目标一设置1项产出指标、1项效果指标，分别是维修学校数；维修合格率。', '2、对应目标二设置1项产出指标、1项满意度指标，分别是安全检查次数；师生满意度。'], {
-      standards: [
-        '1、目标一对应指标的评价标准是按照《2021年校舍维修办法》要求，维修学校至少10所；维修合格率达到百分之百，才能保障安全。',
-        '2、目标二对应指标的评价标准是每季度至少检查一次；做到使大部分师生满意。',
+    const result = await indicatorsOf(
+      [
+        '1、对应目标一设置1项产出指标、1项效果指标，分别是维修学校数；维修合格率。',
+        '2、对应目标二设置1项产出指标、1项满意度指标，分别是安全检查次数；师生满意度。',
       ],
-    });
+      {
+        standards: [
+          '1、目标一对应指标的评价标准是按照《2021年校舍维修办法》要求，维修学校至少10所；维修合格率达到百分之百，才能保障安全。',
+          '2、目标二对应指标的评价标准是每季度至少检查一次；做到使大部分师生满意。',
+        ],
+      },
+    );
     expect(result.indicators.map((i) => [i.name, thresholds(i)])).toEqual([
       ['维修学校数', ['>= 10 所']],
       ['维修合格率', ['= 100 %']],
@@ -162,7 +199,9 @@ describe('评价标准 thresholds linked to the indicators', () => {
   });
 
   it('returns what fits no indicator as unlinked', async () => {
-    const result = await indicatorsOf(['1、对应目标一设置1项满意度指标，是师生满意度。'], { standards: ['1、目标一对应指标的评价标准是甲；乙；宣传活动至少3次。'] });
+    const result = await indicatorsOf(['1、对应目标一设置1项满意度指标，是师生满意度。'], {
+      standards: ['1、目标一对应指标的评价标准是甲；乙；宣传活动至少3次。'],
+    });
     expect(result.indicators[0].thresholds).toEqual([]);
     expect(result.unlinked.map((t) => t.text)).toEqual(['至少3次']);
   });
@@ -178,7 +217,9 @@ function documentWithTable(rows: (string | { text: string; rowSpan: number })[][
       page: null,
       sourceStart: text.length,
       rows: rows.map((row) =>
-        row.map((cell) => (typeof cell === 'string' ? { text: cell, rowSpan: 1 } : cell)).map((cell) => ({ ...cell, colSpan: 1, sourceStart: text.length, exactSource: false })),
+        row
+          .map((cell) => (typeof cell === 'string' ? { text: cell, rowSpan: 1 } : cell))
+          .map((cell) => ({ ...cell, colSpan: 1, sourceStart: text.length, exactSource: false })),
       ),
     },
   ];
@@ -195,7 +236,12 @@ describe('indicator tables', () => {
       ['满意度指标', '服务对象满意度', '师生满意度', '≥', '', '%'],
     ]);
     const result = extract(document);
-    expect(brief(result.indicators)).toEqual(['-:产出:数量指标:维修面积', '-:产出:质量指标:验收合格率', '-:效益:社会效益:安全事故', '-:满意度:服务对象满意度:师生满意度']);
+    expect(brief(result.indicators)).toEqual([
+      '-:产出:数量指标:维修面积',
+      '-:产出:质量指标:验收合格率',
+      '-:效益:社会效益:安全事故',
+      '-:满意度:服务对象满意度:师生满意度',
+    ]);
     expect(result.indicators.map(thresholds)).toEqual([['>= 500 平方米'], ['= 100 %'], ['qualitative null'], ['>= null %']]);
   });
 
@@ -211,7 +257,12 @@ describe('indicator tables', () => {
       ].join('\n'),
     );
     const result = extract(document);
-    expect(brief(result.indicators)).toEqual(['-:产出:数量指标:培训人次', '-:产出:时效指标:完成时限', '-:效果:社会效益:群众知晓率', '-:满意度:服务对象满意度:学员满意度']);
+    expect(brief(result.indicators)).toEqual([
+      '-:产出:数量指标:培训人次',
+      '-:产出:时效指标:完成时限',
+      '-:效果:社会效益:群众知晓率',
+      '-:满意度:服务对象满意度:学员满意度',
+    ]);
     expect(result.indicators.map(thresholds)).toEqual([['>= 500 人次'], ['<= 10 天'], ['>= 90 %'], ['>= 85']]);
     expect(result.indicators[0].thresholds[0].source.quote).toBe('≥500人次');
   });
@@ -231,7 +282,11 @@ describe('indicator tables', () => {
     expect(weighted.map((i) => i.weight?.value ?? null)).toEqual(['40', '12.5', '10']);
     expect(weighted[1].weight?.source.quote).toBe('12.5');
     expect(weighted.map(thresholds)).toEqual([['>= 500 人次'], ['>= 95 %'], ['>= 90 %']]);
-    expect(extract(await table('分值（分）', ['30', '30', '40'])).indicators.map((i) => i.weight?.value ?? null)).toEqual(['30', '30', '40']);
+    expect(extract(await table('分值（分）', ['30', '30', '40'])).indicators.map((i) => i.weight?.value ?? null)).toEqual([
+      '30',
+      '30',
+      '40',
+    ]);
     // an empty or worded cell is no weight
     expect(extract(await table('权重', ['', '较高', '20'])).indicators.map((i) => i.weight?.value ?? null)).toEqual([null, null, '20']);
     expect(extract(await table('备注', ['40', '30', '30'])).indicators.map((i) => i.weight)).toEqual([null, null, null]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from '../../../extractors/layout/projects.js';
+import {
+  contentItems,
+  filingDepartment,
+  filingYear,
+  projectAliases,
+  projectDepartment,
+  projectYear,
+} from '../../../extractors/layout/projects.js';
 import { findStructure } from '../../../extractors/layout/structure.js';
 import { documentFromText } from '../../helpers/document.js';
 
@@ -23,7 +30,12 @@ describe('projects', () => {
   });
 
   it('takes the department from the unit header, else from the form, and the year from the funding sentence', async () => {
-    const withUnit = await firstProject(['综 治 办', '关于综治工作经费项目绩效目标指标的说明', '（二）资金安排情况', '2021年该项目安排资金共计33万元。']);
+    const withUnit = await firstProject([
+      '综 治 办',
+      '关于综治工作经费项目绩效目标指标的说明',
+      '（二）资金安排情况',
+      '2021年该项目安排资金共计33万元。',
+    ]);
     expect(projectDepartment(withUnit.project, withUnit.document)?.name).toBe('综治办');
     expect(projectYear(withUnit.project, 2022)).toBe(2021);
     const fromForm = await firstProject(['项目名称 | 家庭医生签约服务', '主管部门 | 卫生健康委员会 | 实施单位 | 医政医管股']);
@@ -41,7 +53,13 @@ describe('projects', () => {
     ['本项目主要由农村经济经营管理站牵头落实。', '农村经济经营管理站'],
     ['承担单位为县档案馆（县地方志办）。', '县档案馆（县地方志办）'],
   ])('takes the department from a sentence when there is no header or form: %s', async (sentence, unit) => {
-    const { project, document } = await firstProject(['关于测试项目绩效目标的说明', '（一）项目概况', sentence, '（二）资金安排情况', '该项目预算资金10万元。']);
+    const { project, document } = await firstProject([
+      '关于测试项目绩效目标的说明',
+      '（一）项目概况',
+      sentence,
+      '（二）资金安排情况',
+      '该项目预算资金10万元。',
+    ]);
     const department = projectDepartment(project, document);
     expect(department?.name).toBe(unit);
     expect(department?.source.quote).toBe(unit);
@@ -56,18 +74,39 @@ describe('projects', () => {
 
   it('reads unit headers ending in 馆, 场, 校 and the like, each for the projects below it', async () => {
     const document = await documentFromText(
-      ['公 共 服 务 股', '全域旅游宣传推介项目绩效目标说明', '该项目预算资金167万元。', '文 化 馆', '文物保护修缮项目绩效目标说明', '该项目预算资金20万元。', '国 有 林 场', '森林防火项目绩效目标说明', '该项目预算资金5万元。'].join('\n'),
+      [
+        '公 共 服 务 股',
+        '全域旅游宣传推介项目绩效目标说明',
+        '该项目预算资金167万元。',
+        '文 化 馆',
+        '文物保护修缮项目绩效目标说明',
+        '该项目预算资金20万元。',
+        '国 有 林 场',
+        '森林防火项目绩效目标说明',
+        '该项目预算资金5万元。',
+      ].join('\n'),
     );
     const projects = findStructure(document).projects;
     expect(projects.map((p) => projectDepartment(p, document)?.name)).toEqual(['公共服务股', '文化馆', '国有林场']);
   });
 
   it.each([
-    ['主要项目内容包括以下2个方面：', ['1、完成日常接访、值班工作；', '2、完成特殊敏感期间值班工作。'], 2, ['完成日常接访、值班工作；', '完成特殊敏感期间值班工作。']],
+    [
+      '主要项目内容包括以下2个方面：',
+      ['1、完成日常接访、值班工作；', '2、完成特殊敏感期间值班工作。'],
+      2,
+      ['完成日常接访、值班工作；', '完成特殊敏感期间值班工作。'],
+    ],
     ['主要内容包括两个方面：', ['（一）培训教师；', '（二）购置设备。'], 2, ['培训教师；', '购置设备。']],
     ['项目主要包括3项内容：一是培训教师；二是购置设备；三是维修校舍。', [], 3, ['培训教师', '购置设备', '维修校舍']],
   ])('reads the declared content count and the items: %s', async (declaration, items, declared, texts) => {
-    const { project, document } = await firstProject(['关于测试项目绩效目标指标的说明', '（一）项目概况', `测试项目是我部门设置的。${declaration}`, ...items, '（二）资金安排情况']);
+    const { project, document } = await firstProject([
+      '关于测试项目绩效目标指标的说明',
+      '（一）项目概况',
+      `测试项目是我部门设置的。${declaration}`,
+      ...items,
+      '（二）资金安排情况',
+    ]);
     const content = contentItems(project, document);
     expect(content.declared).toBe(declared);
     expect(content.items.map((i) => i.text)).toEqual(texts);

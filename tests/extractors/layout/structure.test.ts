@@ -28,17 +28,25 @@ describe('project titles', () => {
   });
 
   it.each([
-    '（一）项目概况', '二、绩效目标和指标设置情况', '财政项目支出绩效目标申报表', '临河区卫生健康委员会2025年度项目支出绩效目标表', '二、分项绩效目标', '一、项目基本情况', '部门整体绩效目标',
+    '（一）项目概况',
+    '二、绩效目标和指标设置情况',
+    '财政项目支出绩效目标申报表',
+    '临河区卫生健康委员会2025年度项目支出绩效目标表',
+    '二、分项绩效目标',
+    '一、项目基本情况',
+    '部门整体绩效目标',
     // the sections of a department's budget or final accounts (部门预算 / 部门决算 disclosures, national template)
-    '一、收入支出决算总体情况说明', '六、一般公共预算财政拨款基本支出决算情况说明', '七、财政拨款“三公”经费支出决算情况说明',
-    '九、国有资本经营预算财政拨款收入支出决算情况说明', '其他相关情况说明', '（三）国有资产占有使用情况说明', '十一、其他重要事项的情况说明',
+    '一、收入支出决算总体情况说明',
+    '六、一般公共预算财政拨款基本支出决算情况说明',
+    '七、财政拨款“三公”经费支出决算情况说明',
+    '九、国有资本经营预算财政拨款收入支出决算情况说明',
+    '其他相关情况说明',
+    '（三）国有资产占有使用情况说明',
+    '十一、其他重要事项的情况说明',
     '详见单位的项目绩效目标表',
-  ])(
-    'is not fooled by %s',
-    (line) => {
-      expect(projectTitleName(line)).toBeNull();
-    },
-  );
+  ])('is not fooled by %s', (line) => {
+    expect(projectTitleName(line)).toBeNull();
+  });
 });
 
 describe('filing structure', () => {
@@ -120,9 +128,19 @@ describe('filing structure', () => {
 
   it('collects the department-level goal list under 分项绩效目标', async () => {
     const document = await documentFromText(
-      ['二、分项绩效目标', '（一）、校舍维修绩效目标：', '1、完成校舍维修；', '三、工作保障措施', '加强领导。', '关于校舍维修项目绩效目标指标的说明'].join('\n'),
+      [
+        '二、分项绩效目标',
+        '（一）、校舍维修绩效目标：',
+        '1、完成校舍维修；',
+        '三、工作保障措施',
+        '加强领导。',
+        '关于校舍维修项目绩效目标指标的说明',
+      ].join('\n'),
     );
     const structure = findStructure(document);
-    expect(structure.departmentGoals.map((b) => (b.type === 'table' ? '' : b.text))).toEqual(['（一）、校舍维修绩效目标：', '1、完成校舍维修；']);
+    expect(structure.departmentGoals.map((b) => (b.type === 'table' ? '' : b.text))).toEqual([
+      '（一）、校舍维修绩效目标：',
+      '1、完成校舍维修；',
+    ]);
   });
 });

@@ -194,7 +194,15 @@ describe('findAmounts: not amounts', () => {
 });
 
 describe('findAmounts on the sample filing', () => {
-  const samplePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fixtures', 'seed', '000_96c11c9fa2daaa8c.txt');
+  const samplePath = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    '..',
+    '..',
+    'fixtures',
+    'seed',
+    '000_96c11c9fa2daaa8c.txt',
+  );
   const sample = readFileSync(samplePath, 'utf8');
   const amounts = findAmounts(sample);
 

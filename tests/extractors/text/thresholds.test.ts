@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findThresholds, linkThresholds, parseTableValue, type ThresholdValue } from '../../../extractors/text/thresholds.js';
 
-type Expected = [ThresholdValue['op'], number | null, string | null, string | null?];
+type Expected = [ThresholdValue['op'], number | null, string | null, (string | null)?];
 
 /** op, value, unit and period of each threshold found. */
 const found = (text: string): Expected[] => findThresholds(text).map((t) => [t.op, t.value, t.unit, t.period]);
-const one = (op: ThresholdValue['op'], value: number | null, unit: string | null, period: string | null = null): Expected[] => [[op, value, unit, period]];
+const one = (op: ThresholdValue['op'], value: number | null, unit: string | null, period: string | null = null): Expected[] => [
+  [op, value, unit, period],
+];
 
 describe('findThresholds: at least', () => {
   it.each([
@@ -66,7 +68,11 @@ describe('findThresholds: reaching a level, and exact targets', () => {
   });
 
   it('a multi-part phrase gives one threshold per part', () => {
-    expect(found('按照上级要求设定覆盖范围制定定为大学生达5000人，机关人员达1000人，其他人员达24000人，才可能超过往年国家安全知识宣传的受众人数')).toEqual([
+    expect(
+      found(
+        '按照上级要求设定覆盖范围制定定为大学生达5000人，机关人员达1000人，其他人员达24000人，才可能超过往年国家安全知识宣传的受众人数',
+      ),
+    ).toEqual([
       ['>=', 5000, '人', null],
       ['>=', 1000, '人', null],
       ['>=', 24000, '人', null],
@@ -103,7 +109,14 @@ describe('findThresholds: all and none', () => {
     expect(found('完成率不低于100%')).toEqual(one('>=', 100, '%'));
   });
 
-  it.each([['重点时期病患家属不可以上访'], ['安全事故不得发生'], ['重大责任事故为零'], ['杜绝重复上访'], ['实现零事故'], ['群体性事件零发生']])('%s is = 0', (text) => {
+  it.each([
+    ['重点时期病患家属不可以上访'],
+    ['安全事故不得发生'],
+    ['重大责任事故为零'],
+    ['杜绝重复上访'],
+    ['实现零事故'],
+    ['群体性事件零发生'],
+  ])('%s is = 0', (text) => {
     expect(found(text)).toEqual(one('=', 0, null));
   });
 
@@ -145,13 +158,20 @@ describe('findThresholds: frequencies', () => {
 });
 
 describe('findThresholds: qualitative', () => {
-  it.each([['使大部分群众满意'], ['做到使大部分满意'], ['群众基本满意'], ['服务质量明显提升'], ['人居环境有效改善'], ['报销及时'], ['按时缴费'], ['今年完成比例要超过往年'], ['群众满意度达到满意']])(
-    '%s',
-    (text) => {
-      const [threshold] = findThresholds(text);
-      expect(threshold).toMatchObject({ op: 'qualitative', value: null, unit: null });
-    },
-  );
+  it.each([
+    ['使大部分群众满意'],
+    ['做到使大部分满意'],
+    ['群众基本满意'],
+    ['服务质量明显提升'],
+    ['人居环境有效改善'],
+    ['报销及时'],
+    ['按时缴费'],
+    ['今年完成比例要超过往年'],
+    ['群众满意度达到满意'],
+  ])('%s', (text) => {
+    const [threshold] = findThresholds(text);
+    expect(threshold).toMatchObject({ op: 'qualitative', value: null, unit: null });
+  });
 
   it('a figure in the same clause wins over words', () => {
     expect(found('使工作人员达到百分之百满意')).toEqual(one('=', 100, '%'));
@@ -207,9 +227,12 @@ describe('parseTableValue', () => {
     expect(parseTableValue(null, '≥1次/月', null)).toMatchObject({ op: '>=', value: 1, unit: '次', period: '每月' });
   });
 
-  it.each([['及时'], ['提升'], ['可控'], ['有效'], ['优良'], ['组织健全，工作落实，做好普法宣传']])('the word %s is qualitative', (word) => {
-    expect(parseTableValue(null, word, null)).toMatchObject({ op: 'qualitative', value: null, unit: null, text: word });
-  });
+  it.each([['及时'], ['提升'], ['可控'], ['有效'], ['优良'], ['组织健全，工作落实，做好普法宣传']])(
+    'the word %s is qualitative',
+    (word) => {
+      expect(parseTableValue(null, word, null)).toMatchObject({ op: 'qualitative', value: null, unit: null, text: word });
+    },
+  );
 
   it('定性 and 文字描述 make a value qualitative', () => {
     expect(parseTableValue('定性', '明显提升', null)).toMatchObject({ op: 'qualitative', text: '定性明显提升' });
@@ -229,10 +252,10 @@ describe('parseTableValue', () => {
 
 describe('linkThresholds', () => {
   const link = (text: string, names: string[], goalIndex: number | null = 1) =>
-    linkThresholds([{ goalIndex, text, offset: 100 }], names.map((name) => ({ name, goalIndex: 1 }))).map((l) => [
-      l.target === null ? null : names[l.target],
-      l.threshold.text,
-    ]);
+    linkThresholds(
+      [{ goalIndex, text, offset: 100 }],
+      names.map((name) => ({ name, goalIndex: 1 })),
+    ).map((l) => [l.target === null ? null : names[l.target], l.threshold.text]);
 
   it('links each clause to the indicator in its position', () => {
     expect(
@@ -247,17 +270,19 @@ describe('linkThresholds', () => {
   });
 
   it('follows the words when the clauses come in another order than the indicators', () => {
-    expect(link('本年度排查至少4次；案件解决率至少达90%', ['符合条件的特殊疑难信访案件解决率', '开展特殊疑难信访案件排查专项行动次数'])).toEqual([
+    expect(
+      link('本年度排查至少4次；案件解决率至少达90%', ['符合条件的特殊疑难信访案件解决率', '开展特殊疑难信访案件排查专项行动次数']),
+    ).toEqual([
       ['开展特殊疑难信访案件排查专项行动次数', '至少4次'],
       ['符合条件的特殊疑难信访案件解决率', '至少达90%'],
     ]);
   });
 
   it('gives every part of a multi-part phrase to the same indicator', () => {
-    const links = link('根据国安规定的重要宣传日：4.15、12.4等日期全部完成的基础上增加一次；按照上级要求制定定为大学生达5000人，机关人员达1000人', [
-      '国家安全知识宣传次数',
-      '国家安全知识宣传受众人数',
-    ]);
+    const links = link(
+      '根据国安规定的重要宣传日：4.15、12.4等日期全部完成的基础上增加一次；按照上级要求制定定为大学生达5000人，机关人员达1000人',
+      ['国家安全知识宣传次数', '国家安全知识宣传受众人数'],
+    );
     expect(links).toEqual([
       ['国家安全知识宣传受众人数', '达5000人'],
       ['国家安全知识宣传受众人数', '达1000人'],
@@ -277,10 +302,12 @@ describe('linkThresholds', () => {
   });
 
   it('a satisfaction clause beyond the listed positions goes to the satisfaction indicator', () => {
-    expect(link('覆盖率达到90%；资料发放到位；做到使大部分满意', ['组织集中教育和社区服务覆盖率', '市局对矫正人员管理情况满意度'])).toEqual([
-      ['组织集中教育和社区服务覆盖率', '达到90%'],
-      ['市局对矫正人员管理情况满意度', '大部分满意'],
-    ]);
+    expect(link('覆盖率达到90%；资料发放到位；做到使大部分满意', ['组织集中教育和社区服务覆盖率', '市局对矫正人员管理情况满意度'])).toEqual(
+      [
+        ['组织集中教育和社区服务覆盖率', '达到90%'],
+        ['市局对矫正人员管理情况满意度', '大部分满意'],
+      ],
+    );
   });
 
   it('leaves a threshold no indicator fits unlinked, with document offsets', () => {

@@ -11,7 +11,13 @@ const fullDictionary = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAUL
 describe('compact dictionary', () => {
   it('keeps frequent words and the genre vocabulary, and drops other rare words', () => {
     const lines = ['资金 6555 n', '满意率 17 nz', '财政拨款 3 n', '贯彻落实 3 i', '结案率 3 n', '某某 1 n', '指标 2466 n', ''];
-    expect(compact(lines.join('\n')).trim().split('\n')).toEqual(['资金 6555 n', '满意率 17 nz', '财政拨款 3 n', '结案率 3 n', '指标 2466 n']);
+    expect(compact(lines.join('\n')).trim().split('\n')).toEqual([
+      '资金 6555 n',
+      '满意率 17 nz',
+      '财政拨款 3 n',
+      '结案率 3 n',
+      '指标 2466 n',
+    ]);
   });
 
   it('is a small part of nodejieba’s dictionary', () => {
@@ -44,7 +50,10 @@ describe('cutWords', () => {
 
   it('falls back to the full dictionary where the temporary folder cannot be written', () => {
     const script = `const w = await import(${JSON.stringify(path.join(repoRoot, 'dist', 'extractors', 'text', 'words.js'))}); console.log(JSON.stringify(w.cutWords('认真贯彻落实')));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: '/nonexistent/filings-test' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: '/nonexistent/filings-test' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     // the full dictionary knows the rare compound the compact one cuts
     expect(JSON.parse(run.stdout)).toEqual(['认真', '贯彻落实']);

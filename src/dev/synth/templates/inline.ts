@@ -28,7 +28,11 @@ import {
 
 type HeadingStyle = 'xiangmu' | 'paren' | 'title';
 
-const TITLES = ['{dept}{year}年度部门预算项目绩效目标说明', '{year}年{dept}项目绩效目标', '{dept}{year}年度项目支出绩效目标情况说明'] as const;
+const TITLES = [
+  '{dept}{year}年度部门预算项目绩效目标说明',
+  '{year}年{dept}项目绩效目标',
+  '{dept}{year}年度项目支出绩效目标情况说明',
+] as const;
 
 /** `{total}`, `{lines}`, `{year}`. */
 const FUNDING_SENTENCES = [
@@ -84,7 +88,11 @@ function renderFunding(sink: BlockSink, rng: Rng, plan: FilingPlan, project: Pro
   const nested = project.items.some((item) => item.children.length > 0);
   const pattern = !nested && rng.chance(0.25) ? FUNDING_BRACKETED : style.funding;
   const lines = project.items.map((item) => (item.amount === null ? item.label : `${item.label}${lineAmount(rng, item, style.nesting)}`));
-  sink.paragraph(fill(pattern, { total: proseAmount(rng, project.total, 0.08), lines: lines.join('；'), year: plan.year }), 'funding', index);
+  sink.paragraph(
+    fill(pattern, { total: proseAmount(rng, project.total, 0.08), lines: lines.join('；'), year: plan.year }),
+    'funding',
+    index,
+  );
 }
 
 /** Goals, with a stated count when the style (or a planted mismatch) calls for one. Returns the declared count. */
@@ -94,7 +102,9 @@ function renderGoals(sink: BlockSink, rng: Rng, project: ProjectPlan, style: Inl
   const intro = declare ? `共设定${project.declaredGoalCount}项年度目标：` : '年度目标：';
   if (style.goalsAsList && project.goals.length > 1) {
     sink.paragraph(intro, 'goals', index);
-    project.goals.forEach((goal, i) => sink.listItem(marker(style.goalMarkers, i + 1), `${goal}${i === project.goals.length - 1 ? '。' : '；'}`, 'goals', index));
+    project.goals.forEach((goal, i) =>
+      sink.listItem(marker(style.goalMarkers, i + 1), `${goal}${i === project.goals.length - 1 ? '。' : '；'}`, 'goals', index),
+    );
   } else if (project.goals.length === 1) {
     sink.paragraph(`${intro}${project.goals[0]}。`, 'goals', index);
   } else {
@@ -121,7 +131,9 @@ function sentenceLabel(plan: FilingPlan, indicator: IndicatorPlan): { label: str
     case '成本':
       return { label: indicator.subcategory, subcategory: true };
     case '效益':
-      return plan.effectLabel === '效果' ? { label: '效果指标', subcategory: false } : { label: `${indicator.subcategory}指标`, subcategory: true };
+      return plan.effectLabel === '效果'
+        ? { label: '效果指标', subcategory: false }
+        : { label: `${indicator.subcategory}指标`, subcategory: true };
     case '满意度':
       return { label: '满意度指标', subcategory: false };
   }
@@ -137,7 +149,14 @@ function byCategory(a: IndicatorPlan, b: IndicatorPlan): number {
   );
 }
 
-function renderIndicators(sink: BlockSink, rng: Rng, plan: FilingPlan, project: ProjectPlan, style: InlineStyle, index: number): ProjectTruth['indicators'] {
+function renderIndicators(
+  sink: BlockSink,
+  rng: Rng,
+  plan: FilingPlan,
+  project: ProjectPlan,
+  style: InlineStyle,
+  index: number,
+): ProjectTruth['indicators'] {
   const adjust = project.indicatorCountAdjust;
   const declared = adjust !== null ? project.indicators.length + adjust.delta : rng.chance(0.3) ? project.indicators.length : null;
   const prefix = declared === null ? '绩效指标：' : `共设置${declared}项绩效指标。`;

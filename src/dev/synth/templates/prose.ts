@@ -115,7 +115,11 @@ function chooseStyle(rng: Rng): ProseStyle {
     fundingMarkers: pick<MarkerStyle>(['dun', 'dot', 'paren']),
     nesting: pick<NestingStyle>(['brackets', 'qizhong']),
     goalIntro: pick(GOAL_INTROS),
-    indicatorStyle: rng.weighted<IndicatorStyle>([['duiying', 2], ['xiashe', 1], ['zhendui', 1]]),
+    indicatorStyle: rng.weighted<IndicatorStyle>([
+      ['duiying', 2],
+      ['xiashe', 1],
+      ['zhendui', 1],
+    ]),
   };
 }
 
@@ -145,7 +149,15 @@ function renderDepartmentGoals(sink: BlockSink, rng: Rng, plan: FilingPlan, name
   });
 }
 
-function renderOutline(sink: BlockSink, rng: Rng, plan: FilingPlan, project: ProjectPlan, style: ProseStyle, index: number, name: string): void {
+function renderOutline(
+  sink: BlockSink,
+  rng: Rng,
+  plan: FilingPlan,
+  project: ProjectPlan,
+  style: ProseStyle,
+  index: number,
+  name: string,
+): void {
   sink.heading(3, style.sections.outline, 'description', index);
   let intro = fill(style.outlineIntro, {
     name,
@@ -158,7 +170,12 @@ function renderOutline(sink: BlockSink, rng: Rng, plan: FilingPlan, project: Pro
   if (rng.chance(0.3)) intro = fill(rng.pick(DESCRIPTION_SENTENCES), { policy: project.policy, unit: project.unit }) + intro;
   sink.paragraph(intro, 'description', index);
   project.contents.forEach((content, i) => {
-    sink.listItem(marker(style.contentMarkers, i + 1), `${content}${i === project.contents.length - 1 ? '。' : '；'}`, 'description', index);
+    sink.listItem(
+      marker(style.contentMarkers, i + 1),
+      `${content}${i === project.contents.length - 1 ? '。' : '；'}`,
+      'description',
+      index,
+    );
   });
 }
 
@@ -167,7 +184,8 @@ function renderFunding(sink: BlockSink, rng: Rng, plan: FilingPlan, project: Pro
   sink.paragraph(fill(style.fundingIntro, { year: plan.year, total: proseAmount(rng, project.total, 0.08) }), 'funding', index);
   project.items.forEach((item, i) => {
     const last = i === project.items.length - 1;
-    const text = item.amount === null ? item.label : fill(style.fundingLine, { label: item.label, amount: lineAmount(rng, item, style.nesting) });
+    const text =
+      item.amount === null ? item.label : fill(style.fundingLine, { label: item.label, amount: lineAmount(rng, item, style.nesting) });
     sink.listItem(marker(style.fundingMarkers, i + 1), `${text}${last ? '。' : '；'}`, 'funding', index);
   });
 }
@@ -192,7 +210,12 @@ function declaredCount(project: ProjectPlan, goalIndex: number, level1: Level1, 
   return adjust !== null && adjust.goalIndex === goalIndex && adjust.level1 === level1 ? actual + adjust.delta : actual;
 }
 
-function indicatorSentence(plan: FilingPlan, project: ProjectPlan, group: ReturnType<typeof groupByGoal>[number], style: IndicatorStyle): string {
+function indicatorSentence(
+  plan: FilingPlan,
+  project: ProjectPlan,
+  group: ReturnType<typeof groupByGoal>[number],
+  style: IndicatorStyle,
+): string {
   const goal = `目标${chineseNumber(group.goalIndex)}`;
   const byLevel = group.levels.map((level1) => {
     const names = group.indicators.filter((indicator) => indicator.level1 === level1).map((indicator) => indicator.name);
@@ -202,7 +225,9 @@ function indicatorSentence(plan: FilingPlan, project: ProjectPlan, group: Return
   switch (style) {
     case 'duiying': {
       const counts = byLevel.map((level) => `${level.count}项${level.label}`).join('、');
-      return allNames.length === 1 ? `对应${goal}设置${counts}，是${allNames[0]}。` : `对应${goal}设置${counts}，分别是${allNames.join('；')}。`;
+      return allNames.length === 1
+        ? `对应${goal}设置${counts}，是${allNames[0]}。`
+        : `对应${goal}设置${counts}，分别是${allNames.join('；')}。`;
     }
     case 'xiashe':
       return `${goal}下设${byLevel.map((level) => `${level.label}${level.count}项`).join('、')}：${allNames.join('、')}。`;
@@ -215,7 +240,10 @@ function indicatorSentence(plan: FilingPlan, project: ProjectPlan, group: Return
 function criterionClause(rng: Rng, project: ProjectPlan, indicator: IndicatorPlan): PhrasedTarget {
   const phrased = phraseTargetProse(rng, indicator.target);
   if (indicator.target.kind === 'qualitative' && indicator.level1 === '满意度') {
-    const text = indicator.target.word === '大部分满意' && rng.chance(0.6) ? `做到使大部分${project.serviceObject}满意` : `${indicator.name}达到${phrased.text}`;
+    const text =
+      indicator.target.word === '大部分满意' && rng.chance(0.6)
+        ? `做到使大部分${project.serviceObject}满意`
+        : `${indicator.name}达到${phrased.text}`;
     return { text, threshold: phrased.threshold };
   }
   return { text: `${indicator.name}${qualitativeJoiner(indicator.target)}${phrased.text}`, threshold: phrased.threshold };
@@ -235,11 +263,17 @@ function renderTargets(
   // Only a name the sentence prints counts as an alias.
   const alias = style.goalIntro.includes('{alias}') ? names.use(candidate) : candidate;
   const separator = rng.pick(['。', '；']);
-  sink.paragraph(fill(style.goalIntro, { alias, count: project.declaredGoalCount, goals: goalList(project.goals, separator) }), 'goals', index);
+  sink.paragraph(
+    fill(style.goalIntro, { alias, count: project.declaredGoalCount, goals: goalList(project.goals, separator) }),
+    'goals',
+    index,
+  );
 
   const groups = groupByGoal(project);
   sink.heading(3, style.sections.indicators, 'indicators', index);
-  groups.forEach((group, i) => sink.listItem(`${i + 1}、`, indicatorSentence(plan, project, group, style.indicatorStyle), 'indicators', index));
+  groups.forEach((group, i) =>
+    sink.listItem(`${i + 1}、`, indicatorSentence(plan, project, group, style.indicatorStyle), 'indicators', index),
+  );
 
   sink.heading(3, style.sections.criteria, 'criteria', index);
   const truths: ProjectTruth['indicators'] = [];

@@ -47,7 +47,11 @@ interface TableStyle {
 
 function chooseStyle(rng: Rng): TableStyle {
   return {
-    formUnit: rng.weighted<FormUnit>([['万元', 7], ['元', 2.5], ['千元', 0.5]]),
+    formUnit: rng.weighted<FormUnit>([
+      ['万元', 7],
+      ['元', 2.5],
+      ['千元', 0.5],
+    ]),
     valueColumns: rng.chance(0.3) ? 'split' : 'single',
     suffixedSubcategories: rng.chance(0.5),
     levelOrder: rng.chance(0.5) ? ['产出', '效益', '满意度', '成本'] : ['成本', '产出', '效益', '满意度'],
@@ -75,8 +79,16 @@ function renderExplanation(sink: BlockSink, rng: Rng, plan: FilingPlan, project:
   sink.paragraph(`一、项目概述：${project.contents.join('；')}。`, 'description', index);
   sink.paragraph(`二、立项依据：${project.policy}。`, 'description', index);
   sink.paragraph(`三、实施主体：${project.unit}。`, 'description', index);
-  sink.paragraph(`四、年度预算安排：${plan.year}年度预算安排${formatWan(project.total, rng.chance(0.5) ? 'fixed2' : 'trim')}万元。`, 'funding', index);
-  sink.paragraph(`五、绩效目标：${rng.pick(['详见项目支出绩效目标表。', '具体见下表。', '（包括年度目标、绩效指标等，具体见表格）'])}`, 'goals', index);
+  sink.paragraph(
+    `四、年度预算安排：${plan.year}年度预算安排${formatWan(project.total, rng.chance(0.5) ? 'fixed2' : 'trim')}万元。`,
+    'funding',
+    index,
+  );
+  sink.paragraph(
+    `五、绩效目标：${rng.pick(['详见项目支出绩效目标表。', '具体见下表。', '（包括年度目标、绩效指标等，具体见表格）'])}`,
+    'goals',
+    index,
+  );
 }
 
 /** The form's fields and funding rows, four columns wide with merged label and value cells. */
@@ -114,8 +126,15 @@ function renderForm(
     rows.push([i === 0 ? `项目资金（${style.formUnit}）` : '', label, value, '']);
   });
 
-  const goalsText = project.goals.length === 1 ? `${project.goals[0]}。` : project.goals.map((goal, i) => `${i + 1}.${goal}；`).join('\n').replace(/；$/, '。');
-  if (project.multiYearTotal !== null) wideValue('总体目标', `实施期内${project.contents.join('，')}，${rng.pick(['全面完成项目建设任务。', '项目效益得到充分发挥。'])}`);
+  const goalsText =
+    project.goals.length === 1
+      ? `${project.goals[0]}。`
+      : project.goals
+          .map((goal, i) => `${i + 1}.${goal}；`)
+          .join('\n')
+          .replace(/；$/, '。');
+  if (project.multiYearTotal !== null)
+    wideValue('总体目标', `实施期内${project.contents.join('，')}，${rng.pick(['全面完成项目建设任务。', '项目效益得到充分发挥。'])}`);
   wideValue(style.goalLabel, goalsText);
   sink.table(rows, merges, 0, 'form', index);
 
@@ -126,8 +145,18 @@ function renderForm(
 }
 
 /** The indicator table; 一级 and 二级 cells are merged down the rows they head. */
-function renderIndicatorTable(sink: BlockSink, rng: Rng, plan: FilingPlan, project: ProjectPlan, style: TableStyle, index: number): ProjectTruth['indicators'] {
-  const header = style.valueColumns === 'single' ? ['一级指标', '二级指标', '三级指标', '指标值'] : ['一级指标', '二级指标', '三级指标', '符号', '值', '单位'];
+function renderIndicatorTable(
+  sink: BlockSink,
+  rng: Rng,
+  plan: FilingPlan,
+  project: ProjectPlan,
+  style: TableStyle,
+  index: number,
+): ProjectTruth['indicators'] {
+  const header =
+    style.valueColumns === 'single'
+      ? ['一级指标', '二级指标', '三级指标', '指标值']
+      : ['一级指标', '二级指标', '三级指标', '符号', '值', '单位'];
   const rows: string[][] = [header];
   const merges: CellMerge[] = [];
   const truths: ProjectTruth['indicators'] = [];
@@ -145,7 +174,9 @@ function renderIndicatorTable(sink: BlockSink, rng: Rng, plan: FilingPlan, proje
     if (newLevel) levelStart = rows.length;
     if (newSub) subStart = rows.length;
     const value = phraseTargetTable(rng, indicator.target, style.valueColumns);
-    const subLabel = style.suffixedSubcategories ? (SUBCATEGORY_PRINTED[indicator.subcategory] ?? indicator.subcategory) : indicator.subcategory;
+    const subLabel = style.suffixedSubcategories
+      ? (SUBCATEGORY_PRINTED[indicator.subcategory] ?? indicator.subcategory)
+      : indicator.subcategory;
     rows.push([newLevel ? `${categoryOf(plan, indicator.level1)}指标` : '', newSub ? subLabel : '', indicator.name, ...value.cells]);
     truths.push(indicatorTruth(plan, indicator, [value.threshold], { goalIndex: null, withSubcategory: true }));
     const next = ordered[i + 1];
@@ -182,12 +213,16 @@ export function renderTable(plan: FilingPlan, rng: Rng): Rendered {
   const sink = new BlockSink();
   sink.heading(1, fill(rng.pick(TITLES), { dept: plan.department, year: plan.year }), 'title');
   if (rng.chance(0.5)) {
-    sink.paragraph(`按照预算绩效管理工作要求，本部门${plan.year}年度共有${plan.projects.length}个项目编报了绩效目标，具体如下。`, 'overview');
+    sink.paragraph(
+      `按照预算绩效管理工作要求，本部门${plan.year}年度共有${plan.projects.length}个项目编报了绩效目标，具体如下。`,
+      'overview',
+    );
   }
   const projects = plan.projects.map((project, index): ProjectTruth => {
     const names = new NameRecorder();
     const name = names.use(project.theme.name);
-    if (rng.chance(EXPLANATION_SHARE)) renderExplanation(sink, rng, plan, project, index, names.use(rng.chance(0.5) ? name : withProjectSuffix(name)));
+    if (rng.chance(EXPLANATION_SHARE))
+      renderExplanation(sink, rng, plan, project, index, names.use(rng.chance(0.5) ? name : withProjectSuffix(name)));
     sink.heading(2, style.formTitle, 'title', index);
     sink.paragraph(`（${plan.year}年度）`, 'title', index);
     const fundingItems = renderForm(sink, rng, plan, project, style, index, name);

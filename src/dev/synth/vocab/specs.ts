@@ -84,13 +84,7 @@ export interface DepartmentSpec {
 
 const NO_RANGE: readonly [number, number] = [0, 0];
 
-export function count(
-  name: string,
-  unit: string,
-  min: number,
-  max: number,
-  subcategory: IndicatorSubcategory = '数量指标',
-): IndicatorSpec {
+export function count(name: string, unit: string, min: number, max: number, subcategory: IndicatorSubcategory = '数量指标'): IndicatorSpec {
   return { name, flavor: 'count', unit, range: [min, max], words: [], subcategory };
 }
 

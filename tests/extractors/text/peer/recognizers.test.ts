@@ -137,12 +137,14 @@ describe.skipIf(!exists)('Recognizers-Text Chinese specs', () => {
 
   it('NumberRange (informational): bounds found as numbers', () => {
     const cases = readSuite('Number_NumberRangeModel.json');
-    const bounds = (value: string): string[] => value.replace(/[[\]()]/g, '').split(',').filter((b) => b !== '');
+    const bounds = (value: string): string[] =>
+      value
+        .replace(/[[\]()]/g, '')
+        .split(',')
+        .filter((b) => b !== '');
     const covered = cases.filter((c) => {
       const values = findNumbers(c.Input).map((n) => Decimal.parse(n.value));
-      return c.Results.every((r) =>
-        bounds(r.Resolution.value ?? '').every((b) => values.some((v) => Decimal.tryParse(b)?.equals(v))),
-      );
+      return c.Results.every((r) => bounds(r.Resolution.value ?? '').every((b) => values.some((v) => Decimal.tryParse(b)?.equals(v))));
     });
     const note = "informational, ranges are the thresholds extractor's job";
     console.log(`NumberRange (${note}): all bounds found in ${covered.length}/${cases.length} cases`);
