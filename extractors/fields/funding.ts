@@ -44,7 +44,7 @@ export function toAmount(match: MoneyMatch, offset: number, document: Doc): Amou
     wan: match.wan,
     text: match.text,
     approximate: match.approximate,
-    printed_decimals: match.printedDecimals + MONEY_UNIT_EXPONENTS['万元'] - MONEY_UNIT_EXPONENTS[match.unit],
+    printed_decimals: match.printedDecimals + MONEY_UNIT_EXPONENTS.万元 - MONEY_UNIT_EXPONENTS[match.unit],
     source: locate(document, offset + match.start, offset + match.end),
   };
 }
@@ -235,7 +235,7 @@ export function cellAmount(cell: TableCell, unit: MoneyUnit, document: Doc): Amo
     wan: toWan(value, unit),
     text: `${number[1]}${unit}`,
     approximate: false,
-    printed_decimals: decimals + MONEY_UNIT_EXPONENTS['万元'] - MONEY_UNIT_EXPONENTS[unit],
+    printed_decimals: decimals + MONEY_UNIT_EXPONENTS.万元 - MONEY_UNIT_EXPONENTS[unit],
     source: locate(document, at, at + number[1].length),
   };
 }
@@ -302,7 +302,7 @@ function readFundingTables(blocks: Block[], document: Doc): { total: Amount | nu
     let total: Amount | null = null;
     const items: FundingItem[] = [];
     for (const row of block.rows.slice(1)) {
-      const labelCell = row[labelColumn >= 0 ? labelColumn : 0];
+      const labelCell = row[Math.max(labelColumn, 0)];
       const amount = row[amountColumn] ? cellAmount(row[amountColumn], unit, document) : null;
       const label = labelCell?.text.trim() ?? '';
       if (/^(?:合计|总计|小计|共计)$/.test(label.replace(/\s+/g, ''))) {

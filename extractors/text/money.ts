@@ -45,7 +45,7 @@ export const MONEY_UNIT_EXPONENTS: Readonly<Record<MoneyUnit, number>> = { 元: 
 /** The one conversion to 万元: toWan("10308000", "元") → "1030.8", toWan("1.5", "亿元") → "15000". */
 export function toWan(value: string, unit: MoneyUnit): string {
   return Decimal.parse(value)
-    .shift(MONEY_UNIT_EXPONENTS[unit] - MONEY_UNIT_EXPONENTS['万元'])
+    .shift(MONEY_UNIT_EXPONENTS[unit] - MONEY_UNIT_EXPONENTS.万元)
     .toString();
 }
 

@@ -944,7 +944,8 @@ function scanNumbers(text: string): readonly NumberMatch[] {
       continue;
     }
     const { found } = read;
-    if (found !== null && !overlapsAny((excluded ??= notNumberSpans(folded)), found.start, found.end)) {
+    if (found !== null) excluded ??= notNumberSpans(folded);
+    if (found !== null && excluded !== null && !overlapsAny(excluded, found.start, found.end)) {
       matches.push({ ...found, text: text.slice(found.start, found.end), value: found.value.toString() });
     }
     pos = Math.max(read.end, pos + 1);

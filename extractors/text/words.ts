@@ -59,7 +59,7 @@ export function compact(dictionary: string): string {
     const [word = '', frequency] = line.split(' ');
     if (Number(frequency) >= MIN_FREQUENCY || (word !== '' && GENRE_WORD.test(word))) kept.push(line);
   }
-  return kept.join('\n') + '\n';
+  return `${kept.join('\n')}\n`;
 }
 
 /** Several worker threads may build the file at once: each writes its own temporary file, then renames it. */

@@ -65,9 +65,7 @@ terminal, plain otherwise).
   },
 };
 
-interface Paint {
-  (text: string, code: string): string;
-}
+type Paint = (text: string, code: string) => string;
 
 function printText(groups: { filing: { id: number; path: string }; findings: Finding[] }[], colour: boolean): void {
   const paint: Paint = (text, code) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);

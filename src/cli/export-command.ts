@@ -71,14 +71,14 @@ async function writeExport(
   ids?: number[],
 ): Promise<void> {
   if (format === 'csv') {
-    await write(out, CSV_BOM + csvLine(csvHeader(table)) + '\r\n');
+    await write(out, `${CSV_BOM + csvLine(csvHeader(table))}\r\n`);
     for (const filing of exportedFilings(store, ids)) {
-      for (const row of csvRows(table, filing)) await write(out, csvLine(row) + '\r\n');
+      for (const row of csvRows(table, filing)) await write(out, `${csvLine(row)}\r\n`);
     }
     return;
   }
   if (format === 'ndjson') {
-    for (const filing of exportedFilings(store, ids)) await write(out, JSON.stringify(filing) + '\n');
+    for (const filing of exportedFilings(store, ids)) await write(out, `${JSON.stringify(filing)}\n`);
     return;
   }
   let first = true;

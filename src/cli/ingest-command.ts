@@ -96,7 +96,7 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
     const trap = trapInterrupts(() => {
       const notice = 'interrupted: finishing the files in progress (Ctrl-C again to quit at once)';
       if (progress) progress.fileLine(process.stderr, notice);
-      else process.stderr.write(notice + '\n');
+      else process.stderr.write(`${notice}\n`);
     });
     let summary: IngestSummary;
     try {
@@ -112,8 +112,8 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
       progress?.stop();
       trap.release();
     }
-    if (!(settings.quiet && settings.json)) lines.write(summaryLine(summary) + '\n');
-    if (settings.json) process.stdout.write(JSON.stringify(jsonSummary(summary, stats), null, 2) + '\n');
+    if (!(settings.quiet && settings.json)) lines.write(`${summaryLine(summary)}\n`);
+    if (settings.json) process.stdout.write(`${JSON.stringify(jsonSummary(summary, stats), null, 2)}\n`);
     return trap.exitCode() ?? (summary.failed > 0 ? 1 : 0);
   },
 };

@@ -42,7 +42,7 @@ export class ProgressReporter {
   fileLine(out: NodeJS.WritableStream, line: string): void {
     const live = this.shown;
     this.clear();
-    out.write(line + '\n');
+    out.write(`${line}\n`);
     if (live) this.drawLive();
   }
 

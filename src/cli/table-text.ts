@@ -7,12 +7,12 @@ export function drawTable(rows: string[][], maxCellWidth = 24): string {
   const widths = Array.from({ length: columns }, (_, c) =>
     Math.max(1, ...wrapped.map((r) => Math.max(0, ...(r[c] ?? ['']).map(displayWidth)))),
   );
-  const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
+  const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
   const lines = [rule];
   for (const row of wrapped) {
     const height = Math.max(1, ...row.map((cell) => cell.length));
     for (let k = 0; k < height; k++) {
-      lines.push('| ' + widths.map((w, c) => pad(row[c]?.[k] ?? '', w)).join(' | ') + ' |');
+      lines.push(`| ${widths.map((w, c) => pad(row[c]?.[k] ?? '', w)).join(' | ')} |`);
     }
     lines.push(rule);
   }

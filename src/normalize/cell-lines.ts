@@ -220,12 +220,12 @@ function valueLines(lines: Line[], k: number, multiline: boolean): Line[] {
     return end < lines.length ? lines.slice(k, end) : lines.slice(k, k + 1);
   }
   let chars = lines[k].text.length;
-  const fits = (at: number) =>
-    isValue(at) &&
-    !LABEL_LIKE.test(lines[at].text) &&
-    !SENTENCE_END.test(lines[at - 1].text) &&
-    displayWidth(lines[at].text) <= displayWidth(lines[k].text) &&
-    (chars += lines[at].text.length) <= MAX_WRAPPED_VALUE;
+  const fits = (at: number) => {
+    if (!isValue(at) || LABEL_LIKE.test(lines[at].text) || SENTENCE_END.test(lines[at - 1].text)) return false;
+    if (displayWidth(lines[at].text) > displayWidth(lines[k].text)) return false;
+    chars += lines[at].text.length;
+    return chars <= MAX_WRAPPED_VALUE;
+  };
   while (end - k < MAX_WRAPPED_LINES && fits(end)) end++;
   const closed = end < lines.length && (labelAt(lines, end) !== null || HEADER[0].test(lines[end].text));
   return end > k + 1 && !closed ? lines.slice(k, k + 1) : lines.slice(k, end);
@@ -349,7 +349,7 @@ function readIndicatorRows(lines: Line[], k: number, header: (typeof VALUE_HEADE
       continue;
     }
     let first = wrappedAt(lines, k, FIRST_LEVEL);
-    const firstText = first && first.map((line) => line.text).join('');
+    const firstText = first?.map((line) => line.text).join('');
     // 成本指标 is a category of its own in newer forms (成本指标 / 经济成本指标 / …), a second level under
     // 产出指标 in older ones (产出指标 / 数量指标 … 成本指标 / 单车年均运行费用): the line after it tells
     if (

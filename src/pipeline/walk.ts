@@ -15,7 +15,7 @@ export interface WalkEntry {
 export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkEntry | { path: string; error: Error }> {
   for (const input of inputs) {
     const resolved = path.resolve(input);
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(resolved);
     } catch (error) {

@@ -84,7 +84,10 @@ export class CopyIndex {
       const full = [...filingsByKey].filter(([, filings]) => filings.size >= BOILERPLATE_FILINGS).map(([key]) => key);
       if (known.length > 0 || full.length > 0) {
         known.forEach((key) => saturated.add(key));
-        full.forEach((key) => (saturated.add(key), newlySaturated.add(key)));
+        for (const key of full) {
+          saturated.add(key);
+          newlySaturated.add(key);
+        }
         continue;
       }
       const candidates = new Map(rows.map((row) => [`${row.filing_id}:${row.block_idx}`, row]));

@@ -53,7 +53,7 @@ export async function prepareCorpus(spec: CorpusSpec, log: (line: string) => voi
   }
   // the DOCX written only to be converted to PDF, and the generator's truth file, are not part of the benchmark
   await rm(staging, { recursive: true, force: true });
-  await writeFile(manifestPath, JSON.stringify({ ...wanted, notes: report.skipped }, null, 2) + '\n');
+  await writeFile(manifestPath, `${JSON.stringify({ ...wanted, notes: report.skipped }, null, 2)}\n`);
   return { ...(await listCorpus(spec.dir, wanted.formats)), notes, reused: false };
 }
 

@@ -93,7 +93,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       scale,
       targets,
     };
-    writeFileSync(path.join(options.outDir, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
+    writeFileSync(path.join(options.outDir, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);
     writeFileSync(path.join(options.outDir, 'bench.md'), markdown);
     return { json, markdown };
   } finally {

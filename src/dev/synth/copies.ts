@@ -65,7 +65,7 @@ function editParagraph(rng: Rng, text: string): { copied: string; edit: string }
     () => {
       const clause = text.match(/，[^，；。]{4,20}。$/);
       if (clause === null) return null;
-      return { copied: text.slice(0, text.length - clause[0].length) + '。', edit: `删去“${clause[0].slice(1, -1)}”` };
+      return { copied: `${text.slice(0, text.length - clause[0].length)}。`, edit: `删去“${clause[0].slice(1, -1)}”` };
     },
     () => {
       const at = text.indexOf('，');

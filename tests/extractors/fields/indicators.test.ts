@@ -34,7 +34,7 @@ async function indicatorsOf(indicatorLines: string[], options: { goals?: string;
 
 const brief = (indicators: Indicator[]) => indicators.map((i) => `${i.goal_index ?? '-'}:${i.category}:${i.subcategory ?? '-'}:${i.name}`);
 const thresholds = (indicator: Indicator) =>
-  indicator.thresholds.map((t) => `${t.op} ${t.value} ${t.unit ?? ''}${t.period ? ' ' + t.period : ''}`.trim());
+  indicator.thresholds.map((t) => `${t.op} ${t.value} ${t.unit ?? ''}${t.period ? ` ${t.period}` : ''}`.trim());
 
 describe('indicator sentences: 对应目标N设置…，分别是…', () => {
   it('gives each name the declared category in order, and the goal the sentence names', async () => {

@@ -61,20 +61,20 @@ describe('projects and money of the sample filing', () => {
 
   it('reads every breakdown item with its amount and nesting', () => {
     const byName = Object.fromEntries(extractions.txt.projects.map((p) => [p.name, tree(p.funding_items)]));
-    expect(byName['王跃强专项医疗专项项目']).toEqual([
+    expect(byName.王跃强专项医疗专项项目).toEqual([
       ['王跃强每月的住院费', '90'],
       ['王跃强护理费', '19'],
       ['王跃强家属住宿费', '9'],
       ['院外费用及工作组差旅费', '2'],
     ]);
-    expect(byName['综治工作经费项目']).toEqual([['综治工作', '8']]);
-    expect(byName['国安办专项项目']).toEqual([['印刷宣传手册、宣传单等', '1']]);
-    expect(byName['交警专项项目']).toEqual([
+    expect(byName.综治工作经费项目).toEqual([['综治工作', '8']]);
+    expect(byName.国安办专项项目).toEqual([['印刷宣传手册、宣传单等', '1']]);
+    expect(byName.交警专项项目).toEqual([
       ['车辆租赁费', '12.28'],
       ['其他', '7.72'],
     ]);
-    expect(byName['社区矫正基地维护项目'].map(([, wan]) => wan)).toEqual(['7.72', '0.2', '0.9', '0.32', '1', '1', '0.86', '4']);
-    expect(byName['群众中心办公楼维护项目']).toEqual([
+    expect(byName.社区矫正基地维护项目.map(([, wan]) => wan)).toEqual(['7.72', '0.2', '0.9', '0.32', '1', '1', '0.86', '4']);
+    expect(byName.群众中心办公楼维护项目).toEqual([
       ['房屋租赁', '10'],
       ['保安保洁工资、保险', '10.3'],
       [
@@ -90,7 +90,7 @@ describe('projects and money of the sample filing', () => {
       ['移动电话、移动网', '4'],
       ['办公楼日常维修维护费用', '7.3'],
     ]);
-    expect(byName['法制工作专项项目']).toEqual([
+    expect(byName.法制工作专项项目).toEqual([
       ['案件代理费', '90'],
       [
         '常年法律服务费',
@@ -104,8 +104,8 @@ describe('projects and money of the sample filing', () => {
       ['偿还河北骥腾律师事务所服务费', '44'],
       ['其他欠款等', null],
     ]);
-    expect(byName['高新区法庭建设项目']).toEqual([]);
-    expect(byName['铁路护路可视化监管项目']).toEqual([['购买项目', '152']]);
+    expect(byName.高新区法庭建设项目).toEqual([]);
+    expect(byName.铁路护路可视化监管项目).toEqual([['购买项目', '152']]);
   });
 
   it('gives the same projects and money from TXT, DOCX and PDF, apart from pages and offsets', () => {

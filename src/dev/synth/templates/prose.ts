@@ -193,7 +193,7 @@ function renderFunding(sink: BlockSink, rng: Rng, plan: FilingPlan, project: Pro
 /** "一是A。二是B。" — or "即A。" when there is one goal. */
 function goalList(goals: readonly string[], separator: string): string {
   if (goals.length === 1) return `即${goals[0]}。`;
-  return goals.map((goal, i) => `${chineseNumber(i + 1)}是${goal}`).join(separator) + '。';
+  return `${goals.map((goal, i) => `${chineseNumber(i + 1)}是${goal}`).join(separator)}。`;
 }
 
 /** Indicators grouped by goal, in order, with the 一级 categories in order of first appearance. */

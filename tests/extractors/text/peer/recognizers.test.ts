@@ -48,7 +48,7 @@ function expectedFound(result: PeerResult): Found {
 
 function sameValue(expected: string, actual: string): boolean {
   const parsed = Decimal.tryParse(expected);
-  return parsed !== null && parsed.equals(Decimal.parse(actual));
+  return parsed?.equals(Decimal.parse(actual));
 }
 
 function sameResults(expected: readonly Found[], actual: readonly Found[]): boolean {
@@ -94,9 +94,7 @@ const SUITES: readonly SuiteSpec[] = [
 ];
 
 function differenceFor(suite: PeerSuite, input: string): Difference | undefined {
-  return RECOGNIZERS_DIFFERENCES.find(
-    (d) => d.suite === suite && (d.input === input || (d.pattern !== undefined && d.pattern.test(input))),
-  );
+  return RECOGNIZERS_DIFFERENCES.find((d) => d.suite === suite && (d.input === input || d.pattern?.test(input)));
 }
 
 describe.skipIf(!exists)('Recognizers-Text Chinese specs', () => {
@@ -130,7 +128,7 @@ describe.skipIf(!exists)('Recognizers-Text Chinese specs', () => {
     const inputs = new Map(SUITES.map((s) => [s.suite, readSuite(s.file).map((c) => c.Input)]));
     const stale = RECOGNIZERS_DIFFERENCES.filter((d) => {
       const suiteInputs = inputs.get(d.suite) ?? [];
-      return !suiteInputs.some((input) => d.input === input || (d.pattern !== undefined && d.pattern.test(input)));
+      return !suiteInputs.some((input) => d.input === input || d.pattern?.test(input));
     });
     expect(stale).toEqual([]);
   });
