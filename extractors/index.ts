@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../src/model/document.js';
+import { messageAt } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
 import { extractDepartmentGoals, extractDepartmentIndicators } from './fields/department.js';
 import { extractDepartmentTasks } from './fields/department-tasks.js';
@@ -44,11 +45,14 @@ function extractProject(section: ProjectSection, document: DocumentModel, year: 
   const goals = extractGoals(section, document);
   const indicators = extractIndicators(section, document, goals.goals);
   for (const threshold of indicators.unlinked) {
-    notes.push({
-      code: 'threshold_unlinked',
-      message: `评价标准 target "${threshold.text}" fits no indicator of ${section.title.name}`,
-      source: threshold.source,
-    });
+    notes.push(
+      messageAt(
+        'threshold_unlinked',
+        'info',
+        `评价标准 target "${threshold.text}" fits no indicator of ${section.title.name}`,
+        threshold.source,
+      ),
+    );
   }
   return {
     name: section.title.name,

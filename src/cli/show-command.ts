@@ -29,7 +29,7 @@ Options:
       console.log(`#${filing.id} ${filing.path}`);
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
       if (pages) console.log(`printed page numbers: ${pages}`);
-      for (const message of document.messages) console.log(`${message.type}: ${message.message}`);
+      for (const message of document.messages) console.log(`${message.severity}: ${message.message}`);
       console.log('');
       for (const block of document.blocks) {
         const where = `[p.${block.page ?? '-'} ${block.start}-${block.end}]`;

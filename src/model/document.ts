@@ -56,13 +56,46 @@ export const PrintedPageNumber = z.object({
 });
 export type PrintedPageNumber = z.infer<typeof PrintedPageNumber>;
 
-export const Message = z.object({
-  type: z.enum(['warning', 'error']),
-  code: z.string(),
-  message: z.string(),
-  page: z.number().int().nullable().default(null),
+/** A located quote: what every extracted value and finding carries. */
+export const Source = z.object({
+  page: z.number().int().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
 });
+export type Source = z.infer<typeof Source>;
+
+/**
+ * The one shape of a diagnostic about reading a file, as mammoth's and vfile's messages: a parser's
+ * warning (a page it could not read well) and an extractor's note (a target that fits no indicator)
+ * alike. Findings — the inconsistencies a filing contains — are the product's output and stay apart.
+ */
+export const Message = z.preprocess(
+  upgradeLegacyMessage,
+  z.object({
+    /** Stable and machine-readable: PDFJS, MAMMOTH, PDF_TABLE_UNPLACED, threshold_unlinked… */
+    code: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    /** The page, where known (a parser often knows no more than that). */
+    page: z.number().int().nullable().default(null),
+    /** The located quote, where the message is about a stretch of the text. */
+    source: Source.nullable().default(null),
+  }),
+);
 export type Message = z.infer<typeof Message>;
+
+/** A message about a located stretch of text. */
+export function messageAt(code: string, severity: Message['severity'], message: string, source: Source): Message {
+  return { code, severity, message, page: source.page, source };
+}
+
+/** Databases written before the one message shape hold `{type, code, message, page}` and notes without a severity. */
+function upgradeLegacyMessage(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'severity' in value) return value;
+  const legacy = value as { type?: string; source?: { page: number | null } | null; page?: number | null };
+  return { ...value, severity: legacy.type ?? 'info', page: legacy.page ?? legacy.source?.page ?? null };
+}
 
 export const DocumentModel = z.object({
   format: Format,
@@ -80,12 +113,3 @@ export const DocumentModel = z.object({
   messages: z.array(Message),
 });
 export type DocumentModel = z.infer<typeof DocumentModel>;
-
-/** A located quote: what every extracted value and finding carries. */
-export const Source = z.object({
-  page: z.number().int().nullable(),
-  start: z.number().int(),
-  end: z.number().int(),
-  quote: z.string(),
-});
-export type Source = z.infer<typeof Source>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Source } from './document.js';
+import { Message, Source } from './document.js';
 
 /**
  * What extractors find in a filing: the shape stored in SQLite and exported as JSON. Every value carries
@@ -194,6 +194,7 @@ export const Extraction = z.object({
   /** The department's own goals on a department-wide form (年度总体目标, 中长期目标), numbered per kind. */
   department_form_goals: z.array(Goal).default([]),
   /** Referenced but absent things, odd phrasing: what extractors noticed on the way. */
-  notes: z.array(z.object({ code: z.string(), message: z.string(), source: Source })),
+  /** What the extractors could not place (a target that fits no indicator), in the one message shape. */
+  notes: z.array(Message),
 });
 export type Extraction = z.infer<typeof Extraction>;

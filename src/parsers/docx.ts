@@ -57,10 +57,11 @@ export async function parseDocx(bytes: Uint8Array, zipLimits: ZipLimits = DEFAUL
   const reader = new TreeReader();
   reader.readBody(tree);
   const messages: Message[] = mammothMessages.map((m) => ({
-    type: m.type === 'error' ? 'error' : 'warning',
     code: 'MAMMOTH',
+    severity: m.type === 'error' ? 'error' : 'warning',
     message: m.message,
     page: null,
+    source: null,
   }));
   if (!reader.hasText()) throw new IngestError('NO_TEXT', 'the document body has no text');
   return {

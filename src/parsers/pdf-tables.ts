@@ -96,10 +96,11 @@ export function placeTables(lines: SourceLine[], tables: string[][][], page: num
     const first = items.findIndex((item, k) => k >= searchFrom && isTableLine(item) && opens(item));
     if (first < 0) {
       messages.push({
-        type: 'warning',
         code: 'PDF_TABLE_UNPLACED',
+        severity: 'warning',
         message: 'a table was found but its text lines could not be located',
         page,
+        source: null,
       });
       continue;
     }

@@ -67,7 +67,7 @@ export async function parsePdf(bytes: Uint8Array, limits: PdfLimits = { maxPages
     const pages = await readPages(parser, total, warnings.take);
     rejectUnusable(pages);
     const messages: Message[] = pages.flatMap((p) =>
-      p.warnings.map((w) => ({ type: 'warning' as const, code: 'PDFJS', message: w, page: p.page })),
+      p.warnings.map((w) => ({ code: 'PDFJS', severity: 'warning' as const, message: w, page: p.page, source: null })),
     );
     const pageTexts = pages.map((p) => p.text);
     const tablePages = pageTexts.map((text, i) => (looksTabular(text) ? i + 1 : 0)).filter((n) => n > 0);

@@ -251,8 +251,10 @@ function notesSection(input: FilingPageInput): Html | '' {
   const messages = input.document.messages;
   if (!notes.length && !messages.length) return '';
   return html`<section id="sec-notes"><h2>提取与解析备注</h2><ul class="locs">
-${messages.map((m) => html`<li><span class="role">${m.type === 'error' ? '解析错误' : '解析警告'}</span> ${m.code} <span class="muted">${pageLabel(m.page)}</span> ${m.message}</li>`)}
-${notes.map((n) => html`<li><span class="role">${n.code}</span> <span class="muted">${pageLabel(n.source.page)}</span> ${n.message} <q>${shortQuote(n.source.quote)}</q></li>`)}
+${[...messages, ...notes].map(
+  (m) =>
+    html`<li><span class="role">${SEVERITY_LABEL[m.severity]}</span> ${m.code} <span class="muted">${pageLabel(m.page)}</span> ${m.message}${m.source ? html` <q>${shortQuote(m.source.quote)}</q>` : ''}</li>`,
+)}
 </ul></section>`;
 }
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Block, DocumentModel } from '../model/document.js';
+import { z } from 'zod';
+import { type Block, type DocumentModel, Message } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { FilingRecord } from './record.js';
 import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
@@ -202,7 +203,7 @@ export class FilingStore {
       sourceBlocks: sourceMap.sourceBlocks,
       printedPageNumbers: JSON.parse(String(row.printed_pages)),
       pageStarts: JSON.parse(String(row.page_starts)),
-      messages: JSON.parse(String(row.messages)),
+      messages: z.array(Message).parse(JSON.parse(String(row.messages))),
     };
   }
 
