@@ -5,6 +5,7 @@ import { locate } from '../../src/model/locate.js';
 import { MONEY_UNIT_EXPONENTS, findAmounts, toWan, type MoneyMatch, type MoneyUnit } from '../text/money.js';
 import { inlineEnumeration } from '../layout/projects.js';
 import type { ProjectSection } from '../layout/structure.js';
+import { formLabelOf } from '../layout/form-labels.js';
 
 /**
  * A project's money: the declared total with the phrase that declares it, the breakdown under 其中 as a
@@ -240,25 +241,10 @@ export function cellAmount(cell: TableCell, unit: MoneyUnit, document: Doc): Amo
   };
 }
 
-/** Form labels and what they mean for sums. */
-const FORM_FIELDS: { pattern: RegExp; role: FormField['role']; example: string }[] = [
-  { pattern: /^(?:项目)?(?:中期|实施期|项目)资金总额$/, role: 'multi_year_total', example: '项目资金总额' },
-  {
-    pattern: /^(?:年度)?(?:资金|预算)?(?:申请)?总额$|^年度资金(?:申请)?总额$|^资金总额$|^预算总额$/,
-    role: 'total',
-    example: '年度资金总额',
-  },
-  {
-    pattern:
-      /^(?:其中[：:]?)?(?:当年)?财政(?:拨款|资金)$|^(?:其中[：:]?)?上年结转(?:资金)?$|^(?:其中[：:]?)?(?:其他|自有|单位自筹|社会)资金$|^(?:其中[：:]?)?事业收入$/,
-    role: 'part',
-    example: '其中：财政拨款',
-  },
-];
-
+/** What a form label means for sums, from the label lexicon (年度预算资金总额：, 其中：财政拨款, 项目资金总额). */
 function fieldRole(label: string): FormField['role'] | null {
-  const clean = label.replace(/\s+/g, '');
-  return FORM_FIELDS.find((f) => f.pattern.test(clean))?.role ?? null;
+  const kind = formLabelOf(label);
+  return kind === 'total' || kind === 'part' || kind === 'multi_year_total' ? kind : null;
 }
 
 export function readFormFields(table: TableBlock, document: Doc): FormField[] {
@@ -273,11 +259,16 @@ export function readFormFields(table: TableBlock, document: Doc): FormField[] {
       if (cell.merged) return;
       const role = fieldRole(cell.text);
       if (role === null) return;
-      const valueCell = row.slice(c + 1).find((next) => !next.merged && next.text.trim() !== '' && fieldRole(next.text) === null);
-      const amount = valueCell ? cellAmount(valueCell, unit, document) : null;
+      const next = row.slice(c + 1).find((cell) => !cell.merged && cell.text.trim() !== '');
+      // a group label (项目资金（万元）) before the label that owns the value (年度预算资金总额：) gives nothing itself
+      if (!next || formLabelOf(next.text) !== null) return;
+      const amount = cellAmount(next, unit, document);
       if (!amount) return;
       fields.push({
-        field: cell.text.replace(/^其中[：:]?/, '').trim(),
+        field: cell.text
+          .replace(/^其中[：:]?/, '')
+          .replace(/[：:]\s*$/, '')
+          .trim(),
         role,
         amount,
         source: locate(document, cell.start, amount.source.end),

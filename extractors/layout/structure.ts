@@ -1,5 +1,7 @@
 import type { Block, DocumentModel, TableBlock } from '../../src/model/document.js';
 import { FORM_CAPTION, TABLE_POINTER } from '../../src/normalize/line-kinds.js';
+import { formLabelOf, labelsOf, STATEMENT_COLUMN_HEADS } from './form-labels.js';
+import { statementKindOf } from './statements.js';
 
 /**
  * The layout of a filing: parts (第一部分…), unit headers, project blocks and their sub-sections, the
@@ -86,7 +88,7 @@ const STATEMENT_SECTION =
 export function isStatementSection(block: Block | undefined): boolean {
   if (!block || block.type === 'table') return false;
   const line = block.text.replace(/\s+/g, '').replace(TITLE_MARKER, '');
-  return line.length <= 40 && STATEMENT_SECTION.test(line);
+  return line.length <= 40 && (STATEMENT_SECTION.test(line) || statementKindOf(line) !== null);
 }
 
 /** The name a title line gives a project, or null when the line is no project title. */
@@ -97,7 +99,7 @@ export function projectTitleName(text: string): string | null {
   for (const { pattern } of PROJECT_TITLES) {
     const match = pattern.exec(line);
     if (!match) continue;
-    if (line.length <= 40 && STATEMENT_SECTION.test(line.replace(TITLE_MARKER, ''))) return null;
+    if (line.length <= 40 && (STATEMENT_SECTION.test(line.replace(TITLE_MARKER, '')) || statementKindOf(line) !== null)) return null;
     const name = match[1].replace(TITLE_MARKER, '').replace(/^关于/, '');
     if (isSubsectionName(name) || GENERIC_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
     if ((/部门|单位|整体|年度/.test(name) && !/项目/.test(name)) || /(?:19|20)\d{2}年/.test(name)) continue;
@@ -149,16 +151,25 @@ function unitOf(block: Block | undefined): NameSpan | null {
 function formProjectName(block: Block): NameSpan | null {
   if (block.type === 'table') {
     for (const row of block.rows) {
-      const at = row.findIndex((cell) => /^项目名称[：:]?$/.test(cell.text.replace(/\s+/g, '')));
+      const at = row.findIndex((cell) => formLabelOf(cell.text) === 'project_name');
       const value = row.slice(at + 1).find((cell) => cell.text.trim() && !cell.merged);
-      if (at >= 0 && value) return { name: value.text.trim(), start: value.start, end: value.end };
+      // 项目名称 | 项目类别 | 合计 … heads a statement listing many projects, not the form of one
+      if (at >= 0 && value && isProjectNameValue(value.text)) return { name: value.text.trim(), start: value.start, end: value.end };
     }
     return null;
   }
-  const match = /^项目名称[：:]\s*(\S.{0,40})$/.exec(block.text);
-  if (!match) return null;
+  const match = PROJECT_NAME_LINE.exec(block.text);
+  if (!match || !isProjectNameValue(match[1])) return null;
   const start = block.start + block.text.indexOf(match[1]);
   return { name: match[1].trim(), start, end: start + match[1].trim().length };
+}
+
+const PROJECT_NAME_LINE = new RegExp(`^(?:${labelsOf('project_name').join('|')})[：:]\\s*(\\S.{0,40})$`);
+
+/** What stands beside a 项目名称 label is a name, not another label, a column head or a statement's title. */
+function isProjectNameValue(text: string): boolean {
+  const name = text.replace(/\s+/g, '');
+  return name.length >= 2 && formLabelOf(name) === null && !STATEMENT_COLUMN_HEADS.test(name) && statementKindOf(name) === null;
 }
 
 function isPartHeading(block: Block): boolean {

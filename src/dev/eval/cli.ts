@@ -6,6 +6,7 @@ import { readDocument } from '../../normalize/read-document.js';
 import type { Format } from '../../model/document.js';
 import { Truth } from '../synth/truth.js';
 import { FIELDS, evaluate, precision, recall, type Scores } from './evaluate.js';
+import { runRealEval } from './real.js';
 
 /**
  * npm run eval: extraction on every fixture that has a hand-written or generated `<name>.expected.json`
@@ -48,8 +49,8 @@ export async function runEval(root: string): Promise<EvalRow[]> {
 
 const pct = (value: number) => (value * 100).toFixed(1).padStart(5);
 
-function printTable(rows: EvalRow[]): void {
-  const name = Math.max(...rows.map((r) => r.fixture.length + r.format.length + 1), 10);
+function printTable(rows: { label: string; scores: Scores }[]): void {
+  const name = Math.max(...rows.map((r) => r.label.length), 10);
   console.log(`${'fixture'.padEnd(name)}  ${FIELDS.map((f) => f.padStart(13)).join(' ')}`);
   console.log(`${''.padEnd(name)}  ${FIELDS.map(() => '    P     R  '.padStart(13)).join(' ')}`);
   for (const row of rows) {
@@ -57,9 +58,25 @@ function printTable(rows: EvalRow[]): void {
       const s = row.scores[f];
       return s.expected === 0 && s.predicted === 0 ? '      -      ' : `${pct(precision(s))} ${pct(recall(s))} `;
     });
-    console.log(`${`${row.fixture}.${row.format}`.padEnd(name)}  ${cells.join(' ')}`);
+    console.log(`${row.label.padEnd(name)}  ${cells.join(' ')}`);
   }
 }
+
+/** Field scores summed over rows (micro-averaged: a file with many indicators weighs more). */
+export function totalScores(rows: { scores: Scores }[]): Scores {
+  const total = Object.fromEntries(FIELDS.map((f) => [f, { matched: 0, predicted: 0, expected: 0 }])) as Scores;
+  for (const row of rows) {
+    for (const f of FIELDS) {
+      total[f].matched += row.scores[f].matched;
+      total[f].predicted += row.scores[f].predicted;
+      total[f].expected += row.scores[f].expected;
+    }
+  }
+  return total;
+}
+
+const realTruthDir = (root: string) => path.join(root, 'real', 'truth');
+const realFilingsDir = (root: string) => path.resolve(root, '..', '..', 'shared', 'real-filings');
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -71,13 +88,29 @@ async function main(): Promise<number> {
     console.error(`no fixtures with .expected.json under ${root}`);
     return 2;
   }
-  printTable(rows);
+  printTable(rows.map((r) => ({ label: `${r.fixture}.${r.format}`, scores: r.scores })));
   const below = rows.flatMap((row) =>
     FIELDS.filter(
       (f) => (row.scores[f].expected > 0 || row.scores[f].predicted > 0) && Math.min(precision(row.scores[f]), recall(row.scores[f])) < min,
     ).map((f) => `${row.fixture}.${row.format} ${f}`),
   );
   console.log(below.length ? `\nbelow ${min}: ${below.join(', ')}` : `\nevery field of every fixture ≥ ${min}`);
+
+  // real filings: hand-written truth for PDFs that stay in ../shared
+  const shared = realFilingsDir(root);
+  if (!existsSync(shared)) {
+    console.log(`\nreal filings: SKIPPED — ${shared} is absent`);
+    return below.length ? 1 : 0;
+  }
+  const real = await runRealEval(realTruthDir(root), shared);
+  const tuned = real.filter((r) => !r.setAside);
+  const aside = real.filter((r) => r.setAside);
+  console.log(`\nreal filings (${real.length} truth files; fixtures/real/truth)`);
+  printTable([
+    ...real.map((r) => ({ label: `${r.name}${r.setAside ? ' (set aside)' : ''}`, scores: r.scores })),
+    { label: `TOTAL tuned (${tuned.length})`, scores: totalScores(tuned) },
+    { label: `TOTAL set aside (${aside.length})`, scores: totalScores(aside) },
+  ]);
   return below.length ? 1 : 0;
 }
 

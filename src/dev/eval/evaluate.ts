@@ -135,7 +135,9 @@ export function evaluate(extraction: Extraction, truth: Truth): Scores {
       Number(t.declared_goal_count !== null),
     );
     // the truth lists the goals a filing sets (listed, 年度目标); a 总体目标 is kept apart as kind "overall"
-    const setGoals = e.goals.filter((g) => g.kind !== 'overall');
+    // …unless the form's only goal field is its 总体目标 (annual forms of several cities): then that is the goal it sets
+    const overallIsSet = t.goals.some((g) => /总体|实施期|中长期/.test(g.field ?? ''));
+    const setGoals = overallIsSet ? e.goals : e.goals.filter((g) => g.kind !== 'overall');
     add(
       'goals',
       pairCount(

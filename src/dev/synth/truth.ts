@@ -68,7 +68,12 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-export const Goal = z.object({ index: z.number().int().positive(), text: z.string().min(1) });
+export const Goal = z.object({
+  index: z.number().int().positive(),
+  text: z.string().min(1),
+  /** The form field the goal stands in, as printed (总体目标, 年度绩效目标); absent in generated truth. */
+  field: z.string().optional(),
+});
 export type Goal = z.infer<typeof Goal>;
 
 export const ProjectTruth = z.object({
@@ -110,7 +115,7 @@ export type Planted = z.infer<typeof Planted>;
 
 export const Truth = z.object({
   department: z.string().min(1),
-  year: z.number().int().min(2018).max(2025),
+  year: z.number().int().min(2018).max(2030),
   projects: z.array(ProjectTruth),
   /** The department-level list of each project's goals (分项绩效目标), where the filing has one. */
   department_goals: z.array(z.object({ project: z.string().min(1), goals: z.array(z.string().min(1)) })),
