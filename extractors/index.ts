@@ -1,4 +1,7 @@
-import type { DocumentModel } from '../src/model/document.js';
+import type { Block, DocumentModel } from '../src/model/document.js';
+import { measureCoverage } from './layout/coverage.js';
+import { findSections, markProjectSections } from './layout/sections.js';
+import { findStatements, findTargetStatement } from './fields/statement-tables.js';
 import { messageAt } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
 import { extractDepartmentGoals, extractDepartmentIndicators } from './fields/department.js';
@@ -26,6 +29,7 @@ function extractFromStructure(document: DocumentModel, structure: Structure): Ex
   const department = filingDepartment(document);
   const notes: Extraction['notes'] = [];
   const tasks = extractDepartmentTasks(structure.departmentTables, document);
+  const layout = readLayout(document, structure);
   return {
     department: department?.name ?? null,
     year,
@@ -36,6 +40,53 @@ function extractFromStructure(document: DocumentModel, structure: Structure): Ex
     department_tasks_total: tasks.total,
     department_form_goals: departmentFormGoals(structure.departmentTables, document),
     notes,
+    ...layout,
+  };
+}
+
+/**
+ * The section tree, the statements and what the extraction accounted for: the part of a filing that is no
+ * project's, read so that nothing is lost silently.
+ */
+function readLayout(
+  document: DocumentModel,
+  structure: Structure,
+): Pick<Extraction, 'sections' | 'statements' | 'coverage' | 'target_statement'> {
+  const found = findSections(document);
+  markProjectSections(
+    found,
+    structure.projects.map((p) => p.title.start),
+  );
+  const statements = findStatements(document, found);
+  const indexOf = new Map(document.blocks.map((block, index) => [block, index]));
+  const assigned = new Set<number>();
+  const take = (block: Block) => {
+    const index = indexOf.get(block);
+    if (index !== undefined) assigned.add(index);
+  };
+  for (const project of structure.projects) project.blocks.forEach(take);
+  structure.departmentTables.forEach(take);
+  structure.departmentGoals.forEach(take);
+  for (const { blocks } of statements) for (const index of blocks) assigned.add(index);
+  document.blocks.forEach((block, index) => {
+    const owner = found.filter((s) => s.start <= block.start && block.start < s.end && s.kind !== 'other').pop();
+    if (owner && owner.kind !== 'project') assigned.add(index);
+  });
+  const target = findTargetStatement(document);
+  return {
+    sections: found.map((s) => ({
+      level: s.level,
+      style: s.style,
+      number: s.number,
+      title: s.title,
+      parent: s.parent,
+      kind: s.kind,
+      source: locate(document, s.start, document.blocks[s.block].end),
+      span_end: s.end,
+    })),
+    statements: statements.map((s) => s.statement),
+    coverage: measureCoverage(document, assigned),
+    target_statement: target && locate(document, target.start, target.end),
   };
 }
 

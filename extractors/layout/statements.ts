@@ -21,7 +21,7 @@ export type StatementKind =
   | 'state_assets'
   | 'budget_change'
   | 'fee_income'
-  | 'performance_overview';
+  | 'budget_overview';
 
 export interface StatementEntry {
   kind: StatementKind;
@@ -31,20 +31,24 @@ export interface StatementEntry {
 
 /** Most specific first: 财政拨款收支总表 before 收支总表, 一般公共预算基本支出 before 一般公共预算. */
 export const STATEMENTS: StatementEntry[] = [
-  { kind: 'fiscal_appropriation', pattern: /财政拨款收支(?:预算)?总表|财政拨款(?:支出)?(?:预算)?总表/, example: '2026年财政拨款收支总表' },
+  {
+    kind: 'fiscal_appropriation',
+    pattern: /财政拨款收支(?:预算|决算)?总体?(?:情况)?表|财政拨款(?:支出)?(?:预算)?总表/,
+    example: '2026年财政拨款收支总表',
+  },
   {
     kind: 'income_expenditure',
-    pattern: /(?:财务)?收支(?:预算|决算)?总(?:体情况|表)|收入支出(?:预算|决算)?总(?:表|体)/,
+    pattern: /(?:财务)?收支(?:预算|决算)?总体?(?:情况)?表?|收入支出(?:预算|决算)?总(?:表|体)/,
     example: '部门收支总表',
   },
-  { kind: 'income', pattern: /收入(?:预算|决算)?总表|收入(?:预算|决算)表/, example: '市级部门收入预算总表' },
+  { kind: 'income', pattern: /收入(?:预算|决算)?(?:总体?)?(?:情况)?表/, example: '市级部门收入预算总表' },
   {
     kind: 'basic_expenditure',
-    pattern: /基本支出(?:预算|决算)?(?:总)?表|基本支出(?:情况)?$|一般公共预算基本支出/,
+    pattern: /基本支出(?:预算|决算)?(?:总)?(?:情况)?表|基本支出(?:情况)?$|一般公共预算基本支出/,
     example: '一般公共预算基本支出表',
   },
-  { kind: 'project_expenditure', pattern: /项目支出(?:预算|决算)?(?:总)?表|项目支出(?:预算)?情况表/, example: '项目支出预算表' },
-  { kind: 'expenditure', pattern: /支出(?:预算|决算)?总表/, example: '支出总表' },
+  { kind: 'project_expenditure', pattern: /项目支出(?:预算|决算)?(?:总)?(?:情况)?表/, example: '项目支出预算表' },
+  { kind: 'expenditure', pattern: /支出(?:预算|决算)?总体?(?:情况)?表/, example: '支出总表' },
   { kind: 'three_public', pattern: /[“"]?三公[”"]?经费/, example: '财政拨款“三公”经费支出表' },
   {
     kind: 'government_fund',
@@ -58,10 +62,10 @@ export const STATEMENTS: StatementEntry[] = [
   },
   {
     kind: 'general_budget',
-    pattern: /一般公共预算(?:财政拨款)?(?:支出|收入)?(?:预算|决算)?(?:表|情况)?(?:[（(].{2,8}[)）])?$/,
+    pattern: /一般公共预算(?:财政拨款)?(?:支出|收入)?(?:预算|决算)?(?:情况)?(?:表|情况)?(?:[（(].{2,8}[)）])?$/,
     example: '一般公共预算支出表（按功能分类）',
   },
-  { kind: 'procurement', pattern: /政府采购(?:预算|支出|执行)?(?:表|情况)?$/, example: '政府采购预算表' },
+  { kind: 'procurement', pattern: /政府采购(?:预算|支出|执行)?(?:情况)?(?:表|情况)?$/, example: '政府采购预算表' },
   { kind: 'operating_cost', pattern: /机关运行经费(?:预算|支出)?(?:表|情况)?$/, example: '机关运行经费' },
   { kind: 'state_assets', pattern: /国有资产(?:占有|使用|占用)*(?:情况)?$/, example: '国有资产占有使用情况' },
   {
@@ -70,11 +74,7 @@ export const STATEMENTS: StatementEntry[] = [
     example: '预算收支增减变化情况说明',
   },
   { kind: 'fee_income', pattern: /行政事业性收费|非税收入/, example: '重点行政事业性收费' },
-  {
-    kind: 'performance_overview',
-    pattern: /^预算绩效(?:管理)?(?:工作)?(?:情况)?$|^预算$|^绩效目标(?:设置)?情况$/,
-    example: '预算绩效情况说明',
-  },
+  { kind: 'budget_overview', pattern: /^(?:部门)?预算$|^(?:部门)?(?:收支)?预算(?:编制)?说明$/, example: '预算' },
 ];
 
 /** A title folded for matching: no spaces, no numbering, no year, no 表N / 附表N, no trailing 情况说明. */

@@ -1,4 +1,5 @@
 import { FindingKind, type Finding } from '../model/finding.js';
+import { lineAt, whereLabel } from '../model/locate.js';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
 import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
 import { relative } from './ingest-command.js';
@@ -56,7 +57,14 @@ terminal, plain otherwise).
             2,
           ),
         );
-      else printText(groups, Boolean(process.stdout.isTTY));
+      else {
+        const texts = new Map<number, string>();
+        const textOf = (id: number) => {
+          if (!texts.has(id)) texts.set(id, store.loadDocument(id).text);
+          return texts.get(id) ?? '';
+        };
+        printText(groups, Boolean(process.stdout.isTTY), textOf);
+      }
       const worst = Math.max(-1, ...groups.flatMap((g) => g.findings.map((f) => SEVERITY_RANK[f.severity])));
       return failOn !== undefined && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
     } finally {
@@ -67,7 +75,11 @@ terminal, plain otherwise).
 
 type Paint = (text: string, code: string) => string;
 
-function printText(groups: { filing: { id: number; path: string }; findings: Finding[] }[], colour: boolean): void {
+function printText(
+  groups: { filing: { id: number; path: string }; findings: Finding[] }[],
+  colour: boolean,
+  textOf: (filingId: number) => string,
+): void {
   const paint: Paint = (text, code) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
   const severityColour = { error: '31', warning: '33', info: '36' } as const;
   let total = 0;
@@ -85,7 +97,8 @@ function printText(groups: { filing: { id: number; path: string }; findings: Fin
         console.log(`        ${f.message_en}`);
         f.locations.forEach((l, k) => {
           const sign = k === 0 ? '-' : '+';
-          const where = `${l.filing_id !== null ? `#${l.filing_id} ` : ''}p.${l.page ?? '?'} ${l.start}-${l.end}`;
+          const page = whereLabel(l.page, () => lineAt(textOf(l.filing_id ?? filing.id), l.start));
+          const where = `${l.filing_id !== null ? `#${l.filing_id} ` : ''}${page} ${l.start}-${l.end}`;
           const quote = l.quote.length > 120 ? `${l.quote.slice(0, 117)}…` : l.quote;
           console.log(paint(`  ${sign} [${l.role}, ${where}] ${quote.replace(/\n/g, ' ⏎ ')}`, k === 0 ? '31' : '32'));
         });

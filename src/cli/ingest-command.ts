@@ -157,9 +157,11 @@ function describe(event: FileEvent): string {
   const where = relative(event.path);
   switch (event.status) {
     case 'ok': {
+      // projects, indicators and coverage first: a filing that yields 0 projects must stand out
       const pages = event.pages === null ? '' : `${event.pages} pages, `;
-      const warnings = event.warnings ? `, ${event.warnings} warning(s)` : '';
-      return `ok       ${where}  (#${event.filingId}: ${pages}${event.blocks} blocks${warnings})`;
+      const coverage = event.coverage === null ? '' : `, coverage ${Math.round(event.coverage * 100)}%`;
+      const warnings = event.warnings ? `, ${event.warnings} parser warning(s)` : '';
+      return `ok       ${where}  (#${event.filingId}: ${pages}${event.projects} projects, ${event.indicators} indicators, ${event.findings} findings${coverage}${warnings})`;
     }
     case 'skipped':
       return `skipped  ${where}  (${event.reason})`;

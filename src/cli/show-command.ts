@@ -1,14 +1,17 @@
+import { lineAt, whereLabel } from '../model/locate.js';
 import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, type Command } from './command.js';
 import { drawTable } from './table-text.js';
 
 export const showCommand: Command = {
   name: 'show',
-  summary: "print a stored filing's blocks with their pages: what the parser saw",
+  summary: "print a stored filing's section tree and blocks with their pages: what the parser saw",
   usage: `filings show <id or path> [--db PATH]
 
-Prints the filing's blocks in order, each with its page and its span in the normalized text;
-tables are drawn as tables.
+Prints the filing's coverage and section tree (numbered headings, their levels as the filing nests
+them, and what each is: project, department, statement or other), then its blocks in order, each with
+its page (or line, where the format has no pages) and its span in the normalized text; tables are drawn
+as tables.
 
 Options:
   --db PATH   database file (default ${DEFAULT_DB_PATH})
@@ -30,9 +33,20 @@ Options:
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
       if (pages) console.log(`printed page numbers: ${pages}`);
       for (const message of document.messages) console.log(`${message.severity}: ${message.message}`);
+      const coverage = store.coverageOf(filing.id);
+      if (coverage?.coverage != null)
+        console.log(`coverage: ${Math.round(coverage.coverage * 100)}% of ${coverage.evidence} passages with amounts, indicators or goals`);
+      const sections = store.sectionsOf(filing.id);
+      if (sections.length > 0) {
+        console.log('\nsections:');
+        for (const s of sections) {
+          const where = whereLabel(s.page, () => lineAt(document.text, s.start));
+          console.log(`${'  '.repeat(s.level)}${s.number} ${s.title}  [${s.kind}, ${where}]`);
+        }
+      }
       console.log('');
       for (const block of document.blocks) {
-        const where = `[p.${block.page ?? '-'} ${block.start}-${block.end}]`;
+        const where = `[${whereLabel(block.page, () => lineAt(document.text, block.start))} ${block.start}-${block.end}]`;
         if (block.type === 'table') {
           console.log(`${where} table, ${block.rows.length} rows`);
           console.log(drawTable(block.rows.map((row) => row.map((cell) => (cell.merged ? '〃' : cell.text)))));

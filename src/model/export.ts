@@ -21,6 +21,10 @@ export const ExportedFiling = z.object({
   department_tasks_total: DepartmentTask.nullable(),
   department_form_goals: z.array(Goal),
   notes: Extraction.shape.notes,
+  sections: Extraction.shape.sections,
+  statements: Extraction.shape.statements,
+  coverage: Extraction.shape.coverage,
+  target_statement: Extraction.shape.target_statement,
   findings: z.array(Finding),
 });
 export type ExportedFiling = z.infer<typeof ExportedFiling>;

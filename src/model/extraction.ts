@@ -181,6 +181,47 @@ export function taskRows(filing: {
   return filing.department_tasks_total ? [...rows, { role: 'total', task: filing.department_tasks_total }] : rows;
 }
 
+/** A numbered heading of the filing's section tree, with its level as the filing's own numbering gives it. */
+export const Section = z.object({
+  level: z.number().int().positive(),
+  /** The numbering style: part (第一部分), cn (一、), cn_paren (（一）), arabic (1.), arabic_paren (（1）), circled (①), project (项目一：), annex (附表1). */
+  style: z.string(),
+  number: z.string(),
+  title: z.string(),
+  /** Index of the parent section in `sections`; null at the top. */
+  parent: z.number().int().nullable(),
+  kind: z.enum(['project', 'department', 'statement', 'other']),
+  /** The heading, located; `end` of the section's text is `span_end`. */
+  source: Source,
+  span_end: z.number().int(),
+});
+export type Section = z.infer<typeof Section>;
+
+/** A financial statement of a 部门预算/决算 disclosure (收支总表, "三公"经费表…): never a project, kept for later checks. */
+export const Statement = z.object({
+  kind: z.string(),
+  title: z.string(),
+  source: Source,
+  /** The 合计 / 总计 row's first amount, where the table prints one. */
+  total: Amount.nullable(),
+  rows: z.number().int().nonnegative(),
+});
+export type Statement = z.infer<typeof Statement>;
+
+/**
+ * What the extraction accounted for: of the stretches of a filing that carry evidence (a money amount, an
+ * indicator-like row, a goal-like line), the share that ended up in a project, the department's part or a
+ * statement — and the largest of those left over, so that a layout nobody here has seen does not pass silently.
+ */
+export const Coverage = z.object({
+  evidence: z.number().int().nonnegative(),
+  assigned: z.number().int().nonnegative(),
+  /** assigned / evidence, 1 where there is no evidence. */
+  ratio: z.number().min(0).max(1),
+  unassigned: z.array(Source),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
 export const Extraction = z.object({
   department: z.string().nullable(),
   year: z.number().int().nullable(),
@@ -193,8 +234,13 @@ export const Extraction = z.object({
   department_tasks_total: DepartmentTask.nullable().default(null),
   /** The department's own goals on a department-wide form (年度总体目标, 中长期目标), numbered per kind. */
   department_form_goals: z.array(Goal).default([]),
-  /** Referenced but absent things, odd phrasing: what extractors noticed on the way. */
   /** What the extractors could not place (a target that fits no indicator), in the one message shape. */
   notes: z.array(Message),
+  /** The section tree (empty in extractions stored before it was read). */
+  sections: z.array(Section).default([]),
+  statements: z.array(Statement).default([]),
+  coverage: Coverage.nullable().default(null),
+  /** The sentence that says how many projects have targets ("编报绩效目标的项目20个，涉及…万元"), where there is one. */
+  target_statement: Source.nullable().default(null),
 });
 export type Extraction = z.infer<typeof Extraction>;

@@ -19,6 +19,8 @@ export const FindingKind = z.enum([
   'cross_section_mismatch',
   'missing_value',
   'suspicious_value',
+  'unrecognised_layout',
+  'no_project_targets',
 ]);
 export type FindingKind = z.infer<typeof FindingKind>;
 

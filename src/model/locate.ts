@@ -25,3 +25,15 @@ export function locate(document: Pick<DocumentModel, 'pageStarts' | 'text'>, sta
 export function blockText(block: Block): string | null {
   return block.type === 'table' ? null : block.text;
 }
+
+/** The 1-based line of a normalized offset: where a format has no pages (TXT without printed page numbers, DOCX). */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && k < offset; k = text.indexOf('\n', k + 1)) line++;
+  return line;
+}
+
+/** "p.3" where the location has a page, "l.123" where it has none. */
+export function whereLabel(page: number | null, line: () => number): string {
+  return page === null ? `l.${line()}` : `p.${page}`;
+}

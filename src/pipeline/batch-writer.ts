@@ -137,6 +137,10 @@ function okEvent(record: FilingRecord, filingId: number): FileEvent & { status: 
     pages: document.pageCount,
     blocks: document.blocks.length,
     warnings: document.messages.length,
+    projects: record.extraction.projects.length,
+    indicators: record.extraction.projects.reduce((n, p) => n + p.indicators.length, 0),
+    findings: record.findings.filter((f) => f.severity !== 'info').length,
+    coverage: record.extraction.coverage?.ratio ?? null,
     timings: record.timings,
   };
 }

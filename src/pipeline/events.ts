@@ -12,6 +12,11 @@ export type FileEvent =
       pages: number | null;
       blocks: number;
       warnings: number;
+      projects: number;
+      indicators: number;
+      findings: number;
+      /** Share of the filing's evidence the extraction accounted for (see Extraction.coverage); null if not measured. */
+      coverage: number | null;
       timings: StageTimings;
     }
   | { status: 'skipped'; path: string; reason: string }

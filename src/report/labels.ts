@@ -16,6 +16,8 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   cross_section_mismatch: '前后不一致',
   missing_value: '缺少内容',
   suspicious_value: '可疑数值',
+  unrecognised_layout: '版式未能识别',
+  no_project_targets: '未载明项目绩效目标',
 };
 
 /** What a finding's `expected`/`actual` mean, by kind; the default fits counts and other comparisons. */

@@ -213,6 +213,23 @@ export class FilingStore {
     return rows.map((r) => JSON.parse(r.data) as Finding);
   }
 
+  /** The filing's section tree, in document order. */
+  sectionsOf(filingId: number): StoredSection[] {
+    return this.db
+      .prepare(
+        'SELECT idx, parent_idx, level, style, number, title, kind, page, start, end, span_end FROM sections WHERE filing_id = ? ORDER BY idx',
+      )
+      .all(filingId) as StoredSection[];
+  }
+
+  /** What the extraction accounted for, as stored with it; null for extractions stored before it was measured. */
+  coverageOf(filingId: number): { coverage: number | null; evidence: number | null } | null {
+    const row = this.db.prepare('SELECT coverage, coverage_evidence FROM extractions WHERE filing_id = ?').get(filingId) as
+      | { coverage: number | null; coverage_evidence: number | null }
+      | undefined;
+    return row ? { coverage: row.coverage, evidence: row.coverage_evidence } : null;
+  }
+
   listErrors(): (ErrorRow & { occurred_at: string })[] {
     return this.db.prepare('SELECT path, sha256, stage, code, message, occurred_at FROM ingest_errors ORDER BY id').all() as (ErrorRow & {
       occurred_at: string;
@@ -317,4 +334,18 @@ function rowBlock(row: BlockRow): Block {
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+export interface StoredSection {
+  idx: number;
+  parent_idx: number | null;
+  level: number;
+  style: string;
+  number: string;
+  title: string;
+  kind: 'project' | 'department' | 'statement' | 'other';
+  page: number | null;
+  start: number;
+  end: number;
+  span_end: number;
 }

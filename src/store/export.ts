@@ -34,6 +34,10 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
       department_tasks_total: extraction.department_tasks_total,
       department_form_goals: extraction.department_form_goals,
       notes: extraction.notes,
+      sections: extraction.sections,
+      statements: extraction.statements,
+      coverage: extraction.coverage,
+      target_statement: extraction.target_statement,
       findings: store.findingsOf(row.id),
     });
   }
@@ -50,6 +54,10 @@ function emptyExtraction(): Extraction {
     department_tasks_total: null,
     department_form_goals: [],
     notes: [],
+    sections: [],
+    statements: [],
+    coverage: null,
+    target_statement: null,
   };
 }
 

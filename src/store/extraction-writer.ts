@@ -6,7 +6,7 @@ import { Extraction, taskRows, type FundingItem, type Project } from '../model/e
  * Bumped whenever extraction or checks change what they produce: a stored filing of an older version is
  * processed again on the next ingest even though its bytes have not changed.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** Writes a filing's extraction: the validated JSON (what exports read) and the relational tables (what SQL users read). */
 export class ExtractionWriter {
@@ -14,7 +14,15 @@ export class ExtractionWriter {
 
   constructor(db: Database.Database) {
     this.insert = {
-      extraction: db.prepare('INSERT INTO extractions (filing_id, pipeline_version, department, year, data) VALUES (?, ?, ?, ?, ?)'),
+      extraction: db.prepare(
+        'INSERT INTO extractions (filing_id, pipeline_version, department, year, data, coverage, coverage_evidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      section: db.prepare(
+        'INSERT INTO sections (filing_id, idx, parent_idx, level, style, number, title, kind, page, start, end, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      statement: db.prepare(
+        'INSERT INTO statements (filing_id, idx, kind, title, total_wan, rows, page, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       project: db.prepare(`
         INSERT INTO projects (filing_id, idx, name, aliases, department, year, total_wan, total_text, total_approximate,
                               declared_content_count, declared_goal_count, declared_indicator_count, page, start, end, total_page, total_start, total_end)
@@ -52,7 +60,21 @@ export class ExtractionWriter {
   /** Validate, then write. Call inside the filing's transaction. */
   write(filingId: number, extraction: Extraction): void {
     const valid = Extraction.parse(extraction);
-    this.insert.extraction.run(filingId, PIPELINE_VERSION, valid.department, valid.year, JSON.stringify(valid));
+    this.insert.extraction.run(
+      filingId,
+      PIPELINE_VERSION,
+      valid.department,
+      valid.year,
+      JSON.stringify(valid),
+      valid.coverage?.ratio ?? null,
+      valid.coverage?.evidence ?? null,
+    );
+    valid.sections.forEach((s, idx) =>
+      this.insert.section.run(filingId, idx, s.parent, s.level, s.style, s.number, s.title, s.kind, ...span(s.source), s.span_end),
+    );
+    valid.statements.forEach((s, idx) =>
+      this.insert.statement.run(filingId, idx, s.kind, s.title, s.total?.wan ?? null, s.rows, ...span(s.source)),
+    );
     valid.projects.forEach((project, idx) => this.writeProject(filingId, idx, project));
     for (const list of valid.department_goals) {
       for (const goal of list.goals) this.insert.departmentGoal.run(filingId, list.project, goal.index, goal.text, ...span(goal.source));

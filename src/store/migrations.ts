@@ -323,6 +323,44 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       ALTER TABLE department_indicators ADD COLUMN weight REAL;
     `,
   },
+  {
+    version: 9,
+    description:
+      'sections (the section tree), statements (the financial statements of a disclosure with their 合计), extractions.coverage and coverage_evidence',
+    sql: `
+      CREATE TABLE sections (
+        filing_id  INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        parent_idx INTEGER,
+        level      INTEGER NOT NULL,
+        style      TEXT NOT NULL,
+        number     TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('project', 'department', 'statement', 'other')),
+        page       INTEGER,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        span_end   INTEGER NOT NULL,
+        PRIMARY KEY (filing_id, idx)
+      );
+
+      CREATE TABLE statements (
+        filing_id INTEGER NOT NULL REFERENCES filings (id) ON DELETE CASCADE,
+        idx       INTEGER NOT NULL,
+        kind      TEXT NOT NULL,
+        title     TEXT NOT NULL,
+        total_wan TEXT,
+        rows      INTEGER NOT NULL,
+        page      INTEGER,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        PRIMARY KEY (filing_id, idx)
+      );
+
+      ALTER TABLE extractions ADD COLUMN coverage REAL;
+      ALTER TABLE extractions ADD COLUMN coverage_evidence INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -16,7 +16,9 @@ describe('ingest output when not on a terminal', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(CONTROL);
     expect(run.stderr).not.toMatch(CONTROL);
-    expect(run.stdout.match(/^ok +\S+filing-\d{4}\.txt +\(#\d+: .*blocks.*\)$/gm)).toHaveLength(12);
+    expect(
+      run.stdout.match(/^ok +\S+filing-\d{4}\.txt +\(#\d+: .*\d+ projects, \d+ indicators, \d+ findings, coverage \d+%.*\)$/gm),
+    ).toHaveLength(12);
     expect(run.stdout).toMatch(/^12 file\(s\): 12 ingested, 0 skipped, 0 failed in [\d.]+ s → /m);
     const progress = run.stderr.split('\n').filter((line) => line.startsWith('progress: '));
     expect(progress.length).toBeGreaterThan(0);
