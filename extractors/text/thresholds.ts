@@ -309,6 +309,8 @@ function rangeThresholds(text: string, clause: Span, low: NumberMatch, high: Num
   const top = readFigure(text, high);
   const bottom = readFigure(text, low);
   if (top.unit === null || (bottom.unit !== null && bottom.unit !== top.unit) || bottom.value >= top.value) return null;
+  // 每月5-10日 are days of the month, not a duration
+  if (/^[日号]$/.test(top.unit) && /月\s*$/.test(text.slice(clause.start, low.start))) return null;
   const period = FREQUENCY_UNITS.has(top.unit) ? lastPeriod(text.slice(clause.start, low.start)) : null;
   const closing = RANGE_END.exec(text.slice(top.end));
   const start = period ? Math.min(clause.start + period.at, low.start) : low.start;
@@ -443,6 +445,15 @@ export const TABLE_SYMBOLS: readonly { pattern: RegExp; op: Exclude<ThresholdOp,
 /** How many characters may stand before a symbol in a value cell: a period or a short word (全年≥3000户次). */
 const WORDS_BEFORE_SYMBOL = 6;
 
+/**
+ * A direction cell in the symbol's place (指标方向 正向 / 反向, as the 2023 templates print it): a figure is then a
+ * floor or a ceiling. Read in the symbol cell only; a value cell saying 正向 holds no target.
+ */
+export const DIRECTIONS: readonly { pattern: RegExp; op: '>=' | '<='; example: string }[] = [
+  { pattern: /^正向(?:指标)?$/, op: '>=', example: '正向 | 95 | %' },
+  { pattern: /^(?:反向|逆向)(?:指标)?$/, op: '<=', example: '反向指标 | 5 | %' },
+];
+
 /** A symbol cell that says the target is a word, not a figure. */
 const QUALITATIVE_SYMBOL = /^定性$/;
 /** A unit cell that says the value is a description ("文字描述", "定性"). */
@@ -552,7 +563,7 @@ function parseOneTarget(symbol: string | null, value: string | null, unit: strin
   const text = [symbol, value, descriptive ? null : unit].map((cell) => cell?.trim() ?? '').join('');
   const qualitative: ThresholdValue = { op: 'qualitative', value: null, unit: null, period: null, text };
   if (QUALITATIVE_SYMBOL.test(s) || descriptive || DEADLINES.some((d) => d.pattern.test(v))) return qualitative;
-  const fromSymbol = symbolIn(s);
+  const fromSymbol = symbolIn(s) ?? DIRECTIONS.find((d) => d.pattern.test(s)) ?? null;
   const inValue = symbolIn(v);
   const fromValue = inValue !== null && inValue.start <= WORDS_BEFORE_SYMBOL ? inValue : null;
   const number = findNumbers(v).find((n) => n.start >= (fromValue?.end ?? 0));

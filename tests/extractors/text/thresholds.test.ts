@@ -314,6 +314,7 @@ describe('findThresholds: prose targets as real filings write them', () => {
     ['a score', '分值 5'],
     ['a full score', '满分100'],
     ['a range of years', '2021-2025年规划'],
+    ['days of the month', '每月5-10日报送'],
   ])('%s is no target: %s', (_name, text) => {
     expect(findThresholds(text)).toEqual([]);
   });
@@ -352,6 +353,9 @@ describe('parseTableValue: shapes of real forms', () => {
     [null, '≤560元/人/天', null, '<=', 560, '元/人/天', null],
     [null, '≤80元/人', null, '<=', 80, '元/人', null],
     [null, '3个月内', null, '<=', 3, '个月', null],
+    // a direction in the symbol's place
+    ['正向', '95', '%', '>=', 95, '%', null],
+    ['反向指标', '5', '%', '<=', 5, '%', null],
   ] as const)('%s | %s | %s', (symbol, value, unit, op, number, expectedUnit, period) => {
     expect(parseTableValue(symbol, value, unit)).toMatchObject({ op, value: number, unit: expectedUnit, period });
   });
