@@ -308,7 +308,10 @@ function rangeThresholds(text: string, clause: Span, low: NumberMatch, high: Num
   if (high.end > clause.end || !RANGE_JOINER.test(text.slice(low.end, high.start))) return null;
   const top = readFigure(text, high);
   const bottom = readFigure(text, low);
-  if (top.unit === null || (bottom.unit !== null && bottom.unit !== top.unit) || bottom.value >= top.value) return null;
+  // 10万-12万人: the low figure's 万 is the start of the high one's unit
+  const sameUnit =
+    bottom.unit === null || bottom.unit === top.unit || (bottom.unit in BIG_UNIT_EXPONENTS && top.unit?.startsWith(bottom.unit));
+  if (top.unit === null || !sameUnit || bottom.value >= top.value) return null;
   // 每月5-10日 are days of the month, not a duration
   if (/^[日号]$/.test(top.unit) && /月\s*$/.test(text.slice(clause.start, low.start))) return null;
   const period = FREQUENCY_UNITS.has(top.unit) ? lastPeriod(text.slice(clause.start, low.start)) : null;

@@ -295,12 +295,13 @@ describe('findThresholds: prose targets as real filings write them', () => {
     ['满意度保持在90%至95%之间', '%', null, '90%至95%之间'],
     ['入户走访率90%～95%', '%', null, '90%～95%'],
     ['每月巡查1-2次', '次', '每月', '每月巡查1-2次'],
+    ['受益群众1万-2万人', '万人', null, '1万-2万人'],
   ] as const)('a range %s is a floor and a ceiling', (text, unit, period, quote) => {
     expect(findThresholds(text)).toMatchObject([
       { op: '>=', unit, period, text: quote },
       { op: '<=', unit, period, text: quote },
     ]);
-    expect(findThresholds(text).map((t) => t.value)).toEqual(text.includes('次') ? [1, 2] : [90, 95]);
+    expect(findThresholds(text).map((t) => t.value)).toEqual(/次|万/.test(text) ? [1, 2] : [90, 95]);
   });
 
   it.each([
