@@ -475,6 +475,25 @@ describe('linkThresholds', () => {
     );
   });
 
+  it('links a 指标值设定依据 paragraph by name, two targets in one part and a range', () => {
+    expect(
+      link(
+        '新建农村公路不少于 35 公里；路面完好率不低于九成，竣工验收合格率 100%',
+        ['新建农村公路里程', '路面完好率', '竣工验收合格率'],
+        null,
+      ),
+    ).toEqual([
+      ['新建农村公路里程', '不少于 35 公里'],
+      ['路面完好率', '不低于九成'],
+      ['竣工验收合格率', '100%'],
+    ]);
+    expect(link('群众满意度90%-95%；培训覆盖率不低于三分之二', ['群众满意度', '培训覆盖率'])).toEqual([
+      ['群众满意度', '90%-95%'],
+      ['群众满意度', '90%-95%'],
+      ['培训覆盖率', '不低于三分之二'],
+    ]);
+  });
+
   it('leaves a threshold no indicator fits unlinked, with document offsets', () => {
     const [only] = linkThresholds([{ goalIndex: 1, text: '甲；乙；宣传至少3次', offset: 50 }], [{ name: '群众满意度', goalIndex: 1 }]);
     expect(only.target).toBeNull();
