@@ -746,6 +746,62 @@ export function parseNumberToken(s: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fractions as shares
+// ---------------------------------------------------------------------------------------------
+
+/** A share written as a Chinese fraction: 三分之二 (2/3). findNumbers leaves fractions out; findFractions reads them. */
+export interface FractionMatch {
+  start: number;
+  end: number;
+  text: string;
+  /** Exact integers as decimal strings: 三分之二 → numerator "2", denominator "3". */
+  numerator: string;
+  denominator: string;
+  /**
+   * The share in percent, rounded half up to two decimals (三分之二 → "66.67", 四分之三 → "75"): the precision
+   * tables print a rate with (66.67%). The exact share is numerator / denominator.
+   */
+  percent: string;
+  /** Whether `percent` is the share exactly (四分之三) or rounded (三分之二). */
+  exact: boolean;
+}
+
+/**
+ * 三分之二, 五分之一, 十分之七: a denominator of 百/千/万 alone (百分之, 千分之, 万分之) is a percentage, which
+ * findNumbers reads. Mixed numbers (3又一千分之23) and Arabic fractions (1/2, as often a date) are not read.
+ */
+const CHINESE_FRACTION = new RegExp(`(?<![${NUMERAL_CHARS}\\d.])([${NUMERAL_CHARS}]+)\\s*分\\s*之\\s*([${NUMERAL_CHARS}]+)`, 'g');
+
+/** Every share written as a Chinese fraction in `text`, in order: "覆盖率不低于三分之二" → 2/3 (66.67 %). */
+export function findFractions(text: string): FractionMatch[] {
+  const folded = foldWidth(text);
+  if (!folded.includes('分')) return [];
+  const found: FractionMatch[] = [];
+  for (const m of folded.matchAll(CHINESE_FRACTION)) {
+    const [, below, above] = m;
+    if (/^[百佰千仟万萬亿億]+$/.test(below)) continue;
+    const denominator = parseChineseNumeral(below);
+    const numerator = parseChineseNumeral(above);
+    if (denominator === null || numerator === null || !/^\d+$/.test(denominator) || !/^\d+$/.test(numerator)) continue;
+    if (BigInt(denominator) === 0n) continue;
+    // percent × 100, rounded half up: (2·n·10^4 + d) / (2·d)
+    const n = BigInt(numerator) * 10n ** 4n;
+    const d = BigInt(denominator);
+    const hundredths = (2n * n + d) / (2n * d);
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: text.slice(m.index, m.index + m[0].length),
+      numerator,
+      denominator,
+      percent: Decimal.of(hundredths).shift(-2).toString(),
+      exact: n % d === 0n,
+    });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Percentages
 // ---------------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 import { cutWords } from './words.js';
 import type { Threshold } from '../../src/model/extraction.js';
 import { Decimal } from '../../src/model/decimal.js';
-import { findNumbers, foldWidth, MEASURE_WORDS, type NumberMatch } from './numbers.js';
+import { findFractions, findNumbers, foldWidth, type FractionMatch, MEASURE_WORDS, type NumberMatch } from './numbers.js';
 
 /**
  * Thresholds (the target an indicator must meet) as 评价标准 prose and indicator tables write them:
@@ -76,6 +76,8 @@ export const PREFIX_CUES: readonly OpCue[] = [
   { pattern: '保持|维持|控制为|(?<![作认成行因称以更])为', op: '=', strength: 'weak', example: '覆盖率为80%, 保持100%, 安全事故控制为0起' },
   // a target verb without a comparison sets the figure itself: 为保障…正常运转制定90%
   { pattern: '制定|设定|定为|确定|计划', op: '=', strength: 'target', example: '制定90%, 计划安排对办公楼进行5次维修维护' },
+  // an aim is a floor: 力争覆盖率95% promises at least 95 (力争达到98% is decided by 达到 all the same)
+  { pattern: '力争|争取', op: '>=', strength: 'target', example: '力争覆盖率95%, 力争全年接待500人次' },
 ];
 
 /** Cues right after the number and its unit. */
@@ -95,7 +97,7 @@ export const PERIODS: readonly { pattern: RegExp; period: string; example: strin
 ];
 
 /** Units a period applies to: counts of events. 全年完成率达90% has no period. */
-const FREQUENCY_UNITS = new Set(['次', '场', '期', '轮', '批次', '回']);
+const FREQUENCY_UNITS = new Set(['次', '场', '期', '轮', '批次', '回', '人次', '户次', '家次', '场次', '车次', '辆次', '台次']);
 
 /**
  * Units after a figure: the measure words numbers.ts knows (次, 人, 家, 天, 元, 平方米…) and the compound
@@ -130,7 +132,21 @@ const BIG_UNIT_EXPONENTS: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
  * Words before a figure (in its clause) that make it context, not a target: a population, what is already
  * there, a share described ("社区矫正对象中只有80%有劳动、学习能力", "辖区人口数至少为2000人").
  */
-export const CONTEXT_CUES = /人口|户籍|常住|在册|现有|只有|仅有|其余|共有/;
+export const CONTEXT_CUES = /人口(?!普查)|户籍|常住|在册|现有|只有|仅有|其余|共有/;
+
+/** A weight or a score right before a figure ("权重 10", "分值为5", "满分100"): the table's scoring, never a target. */
+const WEIGHT_BEFORE = /(?:权重|分值|满分)\s*(?:为|是|[:：])?\s*$/;
+
+/**
+ * A figure in a formula is an operand, not a target: the 100% of "资金执行率=实际支出/预算*100%" or
+ * "（完成数÷计划数）×100%" follows a multiplication or division sign.
+ */
+const FORMULA_BEFORE = /[×*÷/]\s*$/;
+
+/** Two figures joined as a range: 90%-95%, 90-95%, 90%～95%, 90%至95%, 每月1-2次. The range includes both. */
+const RANGE_JOINER = /^\s*(?:-{1,2}|—{1,2}|[–~～至到])\s*$/;
+/** Words closing a range: 在90%至95%之间. */
+const RANGE_END = /^\s*(?:之间|范围内|区间内?)/;
 
 /** A consequence ("…，才能达到应有的效果") states no target: from 才能/才可能 to the clause end is skipped. */
 const CONSEQUENCE = /(?<!人)才(?:能|可能|可以|可|会|算)/;
@@ -139,7 +155,8 @@ const CONSEQUENCE = /(?<!人)才(?:能|可能|可以|可|会|算)/;
 const BASELINE = /基础上/g;
 
 /** Where prose clauses end. */
-const CLAUSE_BREAK = /[，,。；;！!？?：:\n]/g;
+/** Where prose clauses end; a comma between digits (1,250,000 元) is a thousands separator, not a break. */
+const CLAUSE_BREAK = /[，。；;！!？?：:\n]|,(?!\d{3}(?!\d))|(?<!\d),/g;
 
 interface WordCue {
   pattern: RegExp;
@@ -254,12 +271,15 @@ function readFigure(text: string, number: NumberMatch): Figure {
   if (number.isPercent) return { value: Number(number.value), unit: '%', end: number.end };
   const at = number.end + (/^\s*/.exec(text.slice(number.end))?.[0].length ?? 0);
   const unit = UNITS.find((u) => text.startsWith(u, at)) ?? null;
-  if (unit === null) return { value: Number(number.value), unit: null, end: number.end };
   const big = number.text.trim().slice(-1);
   const exponent = BIG_UNIT_EXPONENTS[big];
-  if (exponent !== undefined) {
-    return { value: Number(Decimal.parse(number.value).shift(-exponent).toString()), unit: big + unit, end: at + unit.length };
-  }
+  const asWritten = exponent === undefined ? null : Number(Decimal.parse(number.value).shift(-exponent).toString());
+  // ≤5万 with nothing after it: 5 万, the magnitude kept as the unit (money or people, the name tells)
+  if (unit === null)
+    return asWritten === null
+      ? { value: Number(number.value), unit: null, end: number.end }
+      : { value: asWritten, unit: big, end: number.end };
+  if (asWritten !== null) return { value: asWritten, unit: big + unit, end: at + unit.length };
   return { value: Number(number.value), unit, end: at + unit.length };
 }
 
@@ -274,14 +294,54 @@ function phraseStart(cues: readonly Cue[], deciding: Cue | undefined, fallback: 
   return start;
 }
 
+/** A figure that is part of a name, a weight or a formula, or stands in a clause of context: no target. */
+function notATarget(text: string, clause: Span, number: NumberMatch, titles: readonly Span[]): boolean {
+  const before = text.slice(clause.start, number.start);
+  return inside(titles, number.start) || CONTEXT_CUES.test(before) || WEIGHT_BEFORE.test(before) || FORMULA_BEFORE.test(before);
+}
+
+/**
+ * A range of two figures ("90%-95%", "90-95%", "每月1-2次"): a floor at the low figure and a ceiling at the high
+ * one. The low figure takes the high one's unit when it has none; both quote the whole range.
+ */
+function rangeThresholds(text: string, clause: Span, low: NumberMatch, high: NumberMatch): ThresholdMatch[] | null {
+  if (high.end > clause.end || !RANGE_JOINER.test(text.slice(low.end, high.start))) return null;
+  const top = readFigure(text, high);
+  const bottom = readFigure(text, low);
+  // 10万-12万人: the low figure's 万 is the start of the high one's unit
+  const sameUnit =
+    bottom.unit === null || bottom.unit === top.unit || (bottom.unit in BIG_UNIT_EXPONENTS && top.unit?.startsWith(bottom.unit));
+  if (top.unit === null || !sameUnit || bottom.value >= top.value) return null;
+  // 每月5-10日 are days of the month, not a duration
+  if (/^[日号]$/.test(top.unit) && /月\s*$/.test(text.slice(clause.start, low.start))) return null;
+  const period = FREQUENCY_UNITS.has(top.unit) ? lastPeriod(text.slice(clause.start, low.start)) : null;
+  const closing = RANGE_END.exec(text.slice(top.end));
+  const start = period ? Math.min(clause.start + period.at, low.start) : low.start;
+  const end = top.end + (closing?.[0].length ?? 0);
+  const quoted = { unit: top.unit, period: period?.period ?? null, text: text.slice(start, end), start, end };
+  return [
+    { op: '>=', value: bottom.value, ...quoted },
+    { op: '<=', value: top.value, ...quoted },
+  ];
+}
+
 function numericThresholds(text: string, clause: Span, numbers: readonly NumberMatch[], titles: readonly Span[]): ThresholdMatch[] {
   const found: ThresholdMatch[] = [];
   let windowStart = clause.start;
-  for (const number of numbers) {
+  for (let k = 0; k < numbers.length; k++) {
+    const number = numbers[k];
     if (number.start < clause.start || number.end > clause.end) continue;
     const from = windowStart;
     windowStart = number.end;
-    if (inside(titles, number.start) || CONTEXT_CUES.test(text.slice(clause.start, number.start))) continue;
+    if (notATarget(text, clause, number, titles)) continue;
+    const next = numbers[k + 1];
+    const range = next === undefined ? null : rangeThresholds(text, clause, number, next);
+    if (range !== null) {
+      found.push(...range);
+      windowStart = next.end;
+      k += 1;
+      continue;
+    }
     const figure = readFigure(text, number);
     const suffix = SUFFIX_CUES.map((cue) => ({ op: cue.op, m: cue.pattern.exec(text.slice(figure.end)) })).find((s) => s.m !== null);
     const cues = prefixCues(text, from, number.start);
@@ -351,9 +411,18 @@ function missingFigures(text: string, clause: Span, titles: readonly Span[]): Th
   });
 }
 
+/**
+ * A fraction read as the percentage it states (三分之二 → 66.67 %, rounded half up to two decimals; the quoted
+ * text keeps the fraction, so the exact share stays recoverable). Marked approximate when the rounding lost some.
+ */
+function fractionFigure(fraction: FractionMatch): NumberMatch {
+  const { start, end, text, percent, exact } = fraction;
+  return { start, end, text, value: percent, isPercent: true, kind: 'percent', approximate: !exact, printedDecimals: 2 };
+}
+
 /** Every target stated in a piece of 评价标准 prose, in order. */
 export function findThresholds(text: string): ThresholdMatch[] {
-  const numbers = findNumbers(text);
+  const numbers = [...findNumbers(text), ...findFractions(text).map(fractionFigure)].sort((a, b) => a.start - b.start);
   const titles = titleSpans(text);
   return targetClauses(text).flatMap((clause) => {
     const stated = [...numericThresholds(text, clause, numbers, titles), ...missingFigures(text, clause, titles)].sort(
@@ -367,13 +436,25 @@ export function findThresholds(text: string): ThresholdMatch[] {
 // Table cells
 // ---------------------------------------------------------------------------------------------
 
-/** Symbols as tables print them (after width folding: ＞ is >, ＝ is =), at the start of a cell. */
+/** Symbols as tables print them (after width folding: ＞ is >, ＝ is =); the first one in a cell decides. */
 export const TABLE_SYMBOLS: readonly { pattern: RegExp; op: Exclude<ThresholdOp, 'qualitative'>; example: string }[] = [
-  { pattern: /^(?:≥|≧|>=|大于等于|大于或等于|不低于|不少于)/, op: '>=', example: '≥90.00(%), >=85, 大于等于' },
-  { pattern: /^(?:≤|≦|<=|小于等于|小于或等于|不高于|不超过|不多于)/, op: '<=', example: '≤10天' },
-  { pattern: /^(?:>|大于|高于|超过)/, op: '>', example: '＞0' },
-  { pattern: /^(?:<|小于|低于|少于)/, op: '<', example: '＜5%' },
-  { pattern: /^(?:=|等于)/, op: '=', example: '＝100%' },
+  { pattern: /≥|≧|>=|大于等于|大于或等于|不低于|不少于/, op: '>=', example: '≥90.00(%), >=85, 大于等于, 全年≥3000户次' },
+  { pattern: /≤|≦|<=|小于等于|小于或等于|不高于|不超过|不多于/, op: '<=', example: '≤10天, <=54.1' },
+  { pattern: />|大于|高于|超过/, op: '>', example: '＞0' },
+  { pattern: /<|小于|低于|少于/, op: '<', example: '＜5%' },
+  { pattern: /=|等于/, op: '=', example: '＝100%' },
+];
+
+/** How many characters may stand before a symbol in a value cell: a period or a short word (全年≥3000户次). */
+const WORDS_BEFORE_SYMBOL = 6;
+
+/**
+ * A direction cell in the symbol's place (指标方向 正向 / 反向, as the 2023 templates print it): a figure is then a
+ * floor or a ceiling. Read in the symbol cell only; a value cell saying 正向 holds no target.
+ */
+export const DIRECTIONS: readonly { pattern: RegExp; op: '>=' | '<='; example: string }[] = [
+  { pattern: /^正向(?:指标)?$/, op: '>=', example: '正向 | 95 | %' },
+  { pattern: /^(?:反向|逆向)(?:指标)?$/, op: '<=', example: '反向指标 | 5 | %' },
 ];
 
 /** A symbol cell that says the target is a word, not a figure. */
@@ -392,60 +473,122 @@ const UNIT_PER_PERIOD: Readonly<Record<string, string>> = {
   半年: '每半年',
 };
 
-/** A template placeholder left instead of the figure: "≥**%". */
-const PLACEHOLDER = /[*＊]+/g;
+/**
+ * A date as the target, read as qualitative with the date kept in the text: the checks compare no figure
+ * with it. Matched on the whole-cell text without spaces.
+ */
+export const DEADLINES: readonly { pattern: RegExp; example: string }[] = [
+  {
+    pattern:
+      /^(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?:(?:[12]\d|3[01]|0?[1-9])[日号]|底|末|中旬|上旬|下旬)?(?:前|之前|以前)/,
+    example: '12月31日前, 2026年6月底前, 7月底前, 12月前完成',
+  },
+  { pattern: /^(?:(?:19|20)\d{2})?年(?:底|末)(?:前|之前|以前)?/, example: '年底前, 2026年底前完成' },
+  { pattern: /^(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?:前|之前|以前)/, example: '6.30前' },
+];
+
+/** A weight or score where a value was expected ("权重 10", "分值5"): the table's scoring, never a target. */
+const WEIGHT_CELL = /^(?:权重|分值|满分)[:：]?\d/;
+
+/** A template placeholder left instead of the figure: "≥**%", "XX万元", "××人". */
+const PLACEHOLDER = /[*＊]+|(?<![A-Za-z])(?:XX|xx|××)(?![A-Za-z])/g;
+
+/**
+ * Whether a cell or phrase holds a template placeholder where its figure should be ("≥**%", "(≥**%)", "XX万元"):
+ * its threshold has no value, and the checks may call it a suspicious value rather than a missing one.
+ */
+export function isPlaceholder(text: string): boolean {
+  return new RegExp(PLACEHOLDER.source).test(foldWidth(text));
+}
+
+/** Where one value cell holds two targets: "≥95%；≤3天", "≥90%，≤5天". */
+const TARGET_SEPARATOR = /[；;]|[，,、](?=\s*(?:≥|≤|>|<|=|＞|＜|＝|不低于|不少于|不超过|不高于))/;
 
 const clean = (cell: string | null): string => foldWidth(cell ?? '').replace(/\s+/g, '');
 
-function symbolOp(text: string): { op: Exclude<ThresholdOp, 'qualitative'>; length: number } | null {
-  for (const { pattern, op } of TABLE_SYMBOLS) {
-    const m = pattern.exec(text);
-    if (m) return { op, length: m[0].length };
-  }
-  return null;
+interface TableSymbol {
+  op: Exclude<ThresholdOp, 'qualitative'>;
+  start: number;
+  end: number;
 }
 
-/** "(%)" → "%", "次/年" → 次 and 全年. */
+/** The first symbol in a cell, with no figure before it. */
+function symbolIn(text: string): TableSymbol | null {
+  let first: TableSymbol | null = null;
+  for (const { pattern, op } of TABLE_SYMBOLS) {
+    const m = pattern.exec(text);
+    if (m && (first === null || m.index < first.start)) first = { op, start: m.index, end: m.index + m[0].length };
+  }
+  return first !== null && !/\d/.test(text.slice(0, first.start)) ? first : null;
+}
+
+/** "(%)" → "%", "次/年" → 次 and 全年; a compound unit without a period stays whole (元/人/天). */
 function splitUnit(raw: string): { unit: string | null; period: string | null } {
   const unit = raw.replace(/^[(（]|[)）]$/g, '');
   if (!unit) return { unit: null, period: null };
-  const perPeriod = /^(.+?)\/(.+)$/.exec(unit);
+  const perPeriod = /^([^/]+)\/([^/]+)$/.exec(unit);
   if (perPeriod && UNIT_PER_PERIOD[perPeriod[2]]) return { unit: perPeriod[1], period: UNIT_PER_PERIOD[perPeriod[2]] };
   return { unit, period: null };
 }
 
+/** The parts of a value cell that each state a target; one part unless every part holds a figure. */
+function targetParts(value: string | null): (string | null)[] {
+  if (value === null) return [null];
+  const parts = value.split(TARGET_SEPARATOR).filter((part) => part.trim() !== '');
+  return parts.length > 1 && parts.every((part) => findNumbers(clean(part)).length > 0) ? parts : [value];
+}
+
 /**
- * A table's value for one indicator: one 指标值 cell ("≥90.00(%)", ">=85", "≤10天", "及时") or
+ * A table's value for one indicator: one 指标值 cell ("≥90.00(%)", ">=85", "≤10天", "全年≥3000户次", "及时") or
  * 符号 | 值 | 单位 cells ("=", "100", "%"). A symbol with an empty value gives a threshold whose value is null
- * (a missing value, for the checks to flag); no symbol and no value gives nothing.
+ * (a missing value, for the checks to flag); no symbol and no value gives nothing. A cell holding two targets
+ * ("≥95%；≤3天") gives the first; parseTableValues gives all.
  */
 export function parseTableValue(symbol: string | null, value: string | null, unit: string | null): ThresholdValue | null {
+  return parseTableValues(symbol, value, unit)[0] ?? null;
+}
+
+/** Every target of one indicator's value cells: "≥95%；≤3天" gives two, each quoting its own part. */
+export function parseTableValues(symbol: string | null, value: string | null, unit: string | null): ThresholdValue[] {
+  return targetParts(value).flatMap((part) => {
+    const threshold = parseOneTarget(symbol, part, unit);
+    return threshold === null ? [] : [threshold];
+  });
+}
+
+function parseOneTarget(symbol: string | null, value: string | null, unit: string | null): ThresholdValue | null {
   const s = clean(symbol);
   const v = clean(value);
   const u = clean(unit);
-  if (!s && !v) return null;
+  if ((!s && !v) || WEIGHT_CELL.test(v)) return null;
   const descriptive = DESCRIPTIVE_UNIT.test(u);
   // the text as printed, without a unit that only says "this is a description"
   const text = [symbol, value, descriptive ? null : unit].map((cell) => cell?.trim() ?? '').join('');
   const qualitative: ThresholdValue = { op: 'qualitative', value: null, unit: null, period: null, text };
-  if (QUALITATIVE_SYMBOL.test(s) || descriptive) return qualitative;
-  const fromSymbol = symbolOp(s);
-  const fromValue = symbolOp(v);
-  const [number] = findNumbers(v);
+  if (QUALITATIVE_SYMBOL.test(s) || descriptive || DEADLINES.some((d) => d.pattern.test(v))) return qualitative;
+  const fromSymbol = symbolIn(s) ?? DIRECTIONS.find((d) => d.pattern.test(s)) ?? null;
+  const inValue = symbolIn(v);
+  const fromValue = inValue !== null && inValue.start <= WORDS_BEFORE_SYMBOL ? inValue : null;
+  const number = findNumbers(v).find((n) => n.start >= (fromValue?.end ?? 0));
   if (number === undefined) {
-    const op = fromSymbol?.op ?? fromValue?.op;
     // a word ("及时", "有效") is a qualitative target; a symbol without a figure ("≥**%", "= |  | %") a missing value
+    const op = fromSymbol?.op ?? (fromValue?.start === 0 ? fromValue.op : undefined);
     if (op === undefined) return qualitative;
-    const written = splitUnit(v.slice(fromValue?.length ?? 0).replace(PLACEHOLDER, '') || u);
+    const written = splitUnit(v.slice(fromValue?.end ?? 0).replace(PLACEHOLDER, '') || u);
     return { op, value: null, ...written, text };
   }
   const figure = readFigure(v, number);
   const after = v.slice(figure.end);
   const suffix = SUFFIX_CUES.find((cue) => cue.pattern.test(after));
-  const rest = after.replace(/^(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内)/, '');
-  // "≥1次/月": the unit read with the figure, the period after it; "12" beside "次/年": both from the unit cell
-  const written = figure.unit !== null ? { unit: figure.unit, period: splitUnit(`${figure.unit}${rest}`).period } : splitUnit(rest || u);
-  return { op: fromSymbol?.op ?? fromValue?.op ?? suffix?.op ?? '=', value: figure.value, ...written, text };
+  const rest = after.replace(/^(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内|内)/, '');
+  // "≥1次/月" and "≤560元/人/天": the unit read with the figure and what a slash joins to it; "12" beside "次/年": the unit cell
+  const perUnit = /^(?:\/[^/；;，,]+)+/.exec(rest)?.[0];
+  const written =
+    figure.unit === null ? splitUnit(rest || u) : perUnit ? splitUnit(figure.unit + perUnit) : { unit: figure.unit, period: null };
+  // a period written before the figure: 全年≥3000户次
+  const before = lastPeriod(v.slice(0, fromValue?.start ?? number.start));
+  const period = written.period ?? (before && written.unit && FREQUENCY_UNITS.has(written.unit) ? before.period : null);
+  return { op: fromSymbol?.op ?? fromValue?.op ?? suffix?.op ?? '=', value: figure.value, unit: written.unit, period, text };
 }
 
 // ---------------------------------------------------------------------------------------------

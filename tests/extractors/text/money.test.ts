@@ -51,6 +51,10 @@ describe('findAmounts: forms', () => {
     ['预算增加27.45万\n元', '27.45万\n元', '27.45', '万元', '27.45'],
     ['公务用车购置费0\n万元', '0\n万元', '0', '万元', '0'],
     ['年度资金申请总额 226,145,100.00 元', '226,145,100.00 元', '226145100', '元', '22614.51'],
+    // as 评价标准 prose writes them: separators, bare digits, Chinese numerals
+    ['项目总投资 1,250,000 元', '1,250,000 元', '1250000', '元', '125'],
+    ['年度预算 4500000 元', '4500000 元', '4500000', '元', '450'],
+    ['安排专项资金三百六十万元', '三百六十万元', '360', '万元', '360'],
   ] as const)('%s', (text, span, value, unit, wan) => {
     expect(only(text)).toMatchObject({ text: span, value, unit, wan, approximate: false, standard: false });
   });

@@ -2,7 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findNumbers, foldWidth, NOT_A_NUMBER, parseChineseNumeral, parseNumberToken } from '../../../extractors/text/numbers.js';
+import {
+  findFractions,
+  findNumbers,
+  foldWidth,
+  NOT_A_NUMBER,
+  parseChineseNumeral,
+  parseNumberToken,
+} from '../../../extractors/text/numbers.js';
 
 /** [text, value] of every number found. */
 const found = (text: string): [string, string][] => findNumbers(text).map((n) => [n.text, n.value]);
@@ -403,6 +410,32 @@ describe('findNumbers: what is not a number', () => {
       expect(rule.name).not.toBe('');
       expect(rule.example).not.toBe('');
     }
+  });
+});
+
+describe('findFractions', () => {
+  it.each([
+    ['竣工验收合格路段不低于三分之二', '三分之二', '2', '3', '66.67', false],
+    ['覆盖率达到四分之三', '四分之三', '3', '4', '75', true],
+    ['五分之一的村完成改造', '五分之一', '1', '5', '20', true],
+    ['十分之七以上的学校', '十分之七', '7', '10', '70', true],
+    ['六分之一', '六分之一', '1', '6', '16.67', false],
+    ['一百分之二', '一百分之二', '2', '100', '2', true],
+  ] as const)('%s', (text, span, numerator, denominator, percent, exact) => {
+    expect(findFractions(text)).toEqual([
+      { start: text.indexOf(span), end: text.indexOf(span) + span.length, text: span, numerator, denominator, percent, exact },
+    ]);
+  });
+
+  it.each([
+    ['percentages, which findNumbers reads', '满意度达到百分之九十五，千分之三，万分之五'],
+    ['no fraction at all', '十分重要，三分钟，二分之'],
+  ])('%s', (_name, text) => {
+    expect(findFractions(text)).toEqual([]);
+  });
+
+  it('leaves fractions out of findNumbers all the same', () => {
+    expect(findNumbers('不低于三分之二')).toEqual([]);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findThresholds, linkThresholds, parseTableValue, type ThresholdValue } from '../../../extractors/text/thresholds.js';
+import {
+  findThresholds,
+  isPlaceholder,
+  linkThresholds,
+  parseTableValue,
+  parseTableValues,
+  type ThresholdValue,
+} from '../../../extractors/text/thresholds.js';
 
 type Expected = [ThresholdValue['op'], number | null, string | null, (string | null)?];
 
@@ -250,6 +257,164 @@ describe('parseTableValue', () => {
   });
 });
 
+describe('findThresholds: prose targets as real filings write them', () => {
+  it.each([
+    ['新建农村公路不少于 35 公里', '>=', 35, '公里', '不少于 35 公里'],
+    ['路面完好率不低于九成', '>=', 90, '%', '不低于九成'],
+    ['竣工验收合格率 100%', '=', 100, '%', '100%'],
+    ['单位面积造价不超过 1,250,000 元', '<=', 1250000, '元', '不超过 1,250,000 元'],
+    ['项目总成本控制在4500000 元以内', '<=', 4500000, '元', '控制在4500000 元以内'],
+    ['总投资控制在三百六十万元以内', '<=', 360, '万元', '控制在三百六十万元以内'],
+    ['困难群众救助覆盖率达到95%', '>=', 95, '%', '达到95%'],
+    ['全年接待来访群众500人次以上', '>=', 500, '人次', '全年接待来访群众500人次以上'],
+    ['设备故障率5%以下', '<=', 5, '%', '5%以下'],
+    ['至少开展专题培训3次', '>=', 3, '次', '至少开展专题培训3次'],
+    ['力争达到98%', '>=', 98, '%', '达到98%'],
+    ['力争村级综合服务站覆盖率95%', '>=', 95, '%', '95%'],
+    ['群众满意度八成五以上', '>=', 85, '%', '八成五以上'],
+    ['群众满意度达到百分之九十五', '>=', 95, '%', '达到百分之九十五'],
+    ['新生儿死亡率控制在5‰以内', '<=', 0.5, '%', '控制在5‰以内'],
+    ['受益人数达1.5万', '>=', 1.5, '万', '达1.5万'],
+    ['第七次全国人口普查数据录入完成率达100%', '=', 100, '%', '达100%'],
+    ['5G基站覆盖率达到90%', '>=', 90, '%', '达到90%'],
+  ] as const)('%s', (text, op, value, unit, quote) => {
+    const [threshold, ...more] = findThresholds(text);
+    expect(more).toEqual([]);
+    expect(threshold).toMatchObject({ op, value, unit, text: quote });
+    expect(text.slice(threshold.start, threshold.end)).toBe(quote);
+  });
+
+  it('reads a fraction as its share in percent, rounded to two decimals, the fraction quoted', () => {
+    expect(findThresholds('验收合格路段不低于三分之二')).toMatchObject([{ op: '>=', value: 66.67, unit: '%', text: '不低于三分之二' }]);
+    expect(found('贫困户覆盖面达到四分之三')).toEqual(one('>=', 75, '%'));
+  });
+
+  it.each([
+    ['满意度90%-95%', '%', null, '90%-95%'],
+    ['合格率90-95%', '%', null, '90-95%'],
+    ['满意度保持在90%至95%之间', '%', null, '90%至95%之间'],
+    ['入户走访率90%～95%', '%', null, '90%～95%'],
+    ['每月巡查1-2次', '次', '每月', '每月巡查1-2次'],
+    ['受益群众1万-2万人', '万人', null, '1万-2万人'],
+  ] as const)('a range %s is a floor and a ceiling', (text, unit, period, quote) => {
+    expect(findThresholds(text)).toMatchObject([
+      { op: '>=', unit, period, text: quote },
+      { op: '<=', unit, period, text: quote },
+    ]);
+    expect(findThresholds(text).map((t) => t.value)).toEqual(/次|万/.test(text) ? [1, 2] : [90, 95]);
+  });
+
+  it.each([
+    ['a number in a name', '第七次人口普查'],
+    ['a technology in a name', '5G基站覆盖率'],
+    ['a formula in a name', '资金执行率=实际支出/预算*100%'],
+    ['a formula with ÷ and ×', '完成率=（实际完成数÷计划数）×100%'],
+    ['a weight', '权重 10'],
+    ['a weight with 为', '该指标权重为10'],
+    ['a weight in percent', '权重100%'],
+    ['a score', '分值 5'],
+    ['a full score', '满分100'],
+    ['a range of years', '2021-2025年规划'],
+    ['days of the month', '每月5-10日报送'],
+  ])('%s is no target: %s', (_name, text) => {
+    expect(findThresholds(text)).toEqual([]);
+  });
+
+  it('a target after a formula is still read', () => {
+    expect(found('资金执行率=实际支出/预算*100%，不低于90%')).toEqual(one('>=', 90, '%'));
+  });
+
+  it('a period counts visits too: 人次 and 户次 are counts of events', () => {
+    expect(found('全年培训不少于500人次')).toEqual(one('>=', 500, '人次', '全年'));
+  });
+});
+
+describe('parseTableValue: shapes of real forms', () => {
+  it.each([
+    // operator, value and unit in separate cells: 指标性质 ＝ | 指标值 100 | 度量单位 %
+    ['＝', '100', '%', '=', 100, '%', null],
+    ['≥', '95', '%', '>=', 95, '%', null],
+    ['≤', '15', '个工作日', '<=', 15, '个工作日', null],
+    ['＞', '0', '家', '>', 0, '家', null],
+    ['＜', '3', '%', '<', 3, '%', null],
+    ['>=', '3000', '户次', '>=', 3000, '户次', null],
+    ['<=', '20', '天', '<=', 20, '天', null],
+    // a word before the operator
+    [null, '全年≥3000户次', null, '>=', 3000, '户次', '全年'],
+    [null, '每月≥2次', null, '>=', 2, '次', '每月'],
+    [null, '合格率≥95%', null, '>=', 95, '%', null],
+    // bare values
+    [null, '150000册', null, '=', 150000, '册', null],
+    [null, '3类', null, '=', 3, '类', null],
+    [null, '100%支持', null, '=', 100, '%', null],
+    [null, '提高10%', null, '=', 10, '%', null],
+    // magnitudes and compound units
+    [null, '≤5万', null, '<=', 5, '万', null],
+    [null, '≥1.07亿元', null, '>=', 1.07, '亿元', null],
+    [null, '≤560元/人/天', null, '<=', 560, '元/人/天', null],
+    [null, '≤80元/人', null, '<=', 80, '元/人', null],
+    [null, '3个月内', null, '<=', 3, '个月', null],
+    // a direction in the symbol's place
+    ['正向', '95', '%', '>=', 95, '%', null],
+    ['反向指标', '5', '%', '<=', 5, '%', null],
+  ] as const)('%s | %s | %s', (symbol, value, unit, op, number, expectedUnit, period) => {
+    expect(parseTableValue(symbol, value, unit)).toMatchObject({ op, value: number, unit: expectedUnit, period });
+  });
+
+  it.each([['12月31日前'], ['2026年6月底前'], ['7月底前'], ['12月前完成'], ['2026年底前完成'], ['6.30前']])(
+    'the deadline %s is qualitative, the date kept in the text',
+    (cell) => {
+      expect(parseTableValue(null, cell, null)).toEqual({ op: 'qualitative', value: null, unit: null, period: null, text: cell });
+    },
+  );
+
+  it.each([['好'], ['较好'], ['有效提升'], ['达标'], ['有效促进'], ['及时'], ['明显高于去年']])('the word %s is qualitative', (cell) => {
+    expect(parseTableValue(null, cell, null)).toMatchObject({ op: 'qualitative', value: null, unit: null, text: cell });
+  });
+
+  it('a template placeholder gives no value, and is recognisable as a placeholder', () => {
+    expect(parseTableValue(null, '≥**%', null)).toMatchObject({ op: '>=', value: null, unit: '%' });
+    expect(parseTableValue(null, '≤XX万元', null)).toMatchObject({ op: '<=', value: null, unit: '万元' });
+    expect(isPlaceholder('≥**%')).toBe(true);
+    expect(isPlaceholder('项目完成率(≥＊＊%)')).toBe(true);
+    expect(isPlaceholder('≤XX万元')).toBe(true);
+    expect(isPlaceholder('≥95%')).toBe(false);
+    expect(isPlaceholder('XXL型号')).toBe(false);
+  });
+
+  it.each([['权重 10'], ['分值5'], ['满分：100']])('a weight %s where a value was expected is no threshold', (cell) => {
+    expect(parseTableValue(null, cell, null)).toBeNull();
+  });
+});
+
+describe('parseTableValues: two targets in one cell', () => {
+  it('gives each target with its own part of the cell', () => {
+    expect(parseTableValues(null, '≥95%；≤3天', null)).toEqual([
+      { op: '>=', value: 95, unit: '%', period: null, text: '≥95%' },
+      { op: '<=', value: 3, unit: '天', period: null, text: '≤3天' },
+    ]);
+    expect(parseTableValues(null, '≥90%，≤5个工作日', null).map((t) => [t.op, t.value, t.unit])).toEqual([
+      ['>=', 90, '%'],
+      ['<=', 5, '个工作日'],
+    ]);
+  });
+
+  it('parseTableValue keeps the first', () => {
+    expect(parseTableValue(null, '≥95%；≤3天', null)).toMatchObject({ op: '>=', value: 95, unit: '%', text: '≥95%' });
+  });
+
+  it('a sentence with parts that hold no figure stays one qualitative target', () => {
+    expect(parseTableValues(null, '组织健全；工作落实', null)).toEqual([
+      { op: 'qualitative', value: null, unit: null, period: null, text: '组织健全；工作落实' },
+    ]);
+  });
+
+  it('one target gives one, nothing gives none', () => {
+    expect(parseTableValues('=', '100', '%')).toHaveLength(1);
+    expect(parseTableValues(null, null, null)).toEqual([]);
+  });
+});
+
 describe('linkThresholds', () => {
   const link = (text: string, names: string[], goalIndex: number | null = 1) =>
     linkThresholds(
@@ -308,6 +473,25 @@ describe('linkThresholds', () => {
         ['市局对矫正人员管理情况满意度', '大部分满意'],
       ],
     );
+  });
+
+  it('links a 指标值设定依据 paragraph by name, two targets in one part and a range', () => {
+    expect(
+      link(
+        '新建农村公路不少于 35 公里；路面完好率不低于九成，竣工验收合格率 100%',
+        ['新建农村公路里程', '路面完好率', '竣工验收合格率'],
+        null,
+      ),
+    ).toEqual([
+      ['新建农村公路里程', '不少于 35 公里'],
+      ['路面完好率', '不低于九成'],
+      ['竣工验收合格率', '100%'],
+    ]);
+    expect(link('群众满意度90%-95%；培训覆盖率不低于三分之二', ['群众满意度', '培训覆盖率'])).toEqual([
+      ['群众满意度', '90%-95%'],
+      ['群众满意度', '90%-95%'],
+      ['培训覆盖率', '不低于三分之二'],
+    ]);
   });
 
   it('leaves a threshold no indicator fits unlinked, with document offsets', () => {
