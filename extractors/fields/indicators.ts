@@ -4,7 +4,8 @@ import { Decimal } from '../../src/model/decimal.js';
 import { locate } from '../../src/model/locate.js';
 import { parseChineseNumeral } from '../text/numbers.js';
 import type { ProjectSection } from '../layout/structure.js';
-import { findThresholds, linkThresholds, parseTableValue, type CriterionText, type ThresholdValue } from '../text/thresholds.js';
+import { type CriterionText, linkThresholds } from '../text/threshold-links.js';
+import { findThresholds, parseTableValue, parseTableValues, type ThresholdValue } from '../text/thresholds.js';
 
 /**
  * A project's indicators: the counts its 绩效指标 sentences declare ("对应目标一设置1项产出指标、1项效果指标")
@@ -333,6 +334,8 @@ export interface IndicatorRow {
   value: string | null;
   unit: string | null;
   threshold: ThresholdValue | null;
+  /** Every target the value cells hold (a cell may hold two: ≥95%；≤3天); `threshold` is the first. */
+  thresholds: ThresholdValue[];
   nameCell: TableCell;
   /** The 符号 / 值 / 单位 (or 指标值) cells the threshold was read from. */
   valueCells: TableCell[];
@@ -401,6 +404,7 @@ export function readIndicatorTable(table: TableBlock): IndicatorRow[] {
       value: orNull(value),
       unit: orNull(unit),
       threshold: parseTableValue(symbol, value, unit),
+      thresholds: parseTableValues(symbol, value, unit),
       nameCell: row[columns.level3],
       valueCells: [columns.symbol, columns.value, columns.unit].flatMap((c) => (c === undefined || !row[c] ? [] : [row[c]])),
       weightCell:
@@ -434,7 +438,7 @@ function tableIndicators(blocks: readonly Block[], document: Doc): Indicator[] {
     .flatMap((row) => {
       if (row.category === null) return [];
       const span = valueSpan(row);
-      const thresholds: Threshold[] = row.threshold ? [{ ...row.threshold, source: locate(document, span.start, span.end) }] : [];
+      const thresholds: Threshold[] = row.thresholds.map((t) => ({ ...t, source: locate(document, span.start, span.end) }));
       return [
         {
           goal_index: null,
