@@ -5,7 +5,7 @@ import { locate } from '../../src/model/locate.js';
 import { MONEY_UNIT_EXPONENTS, findAmounts, toWan, type MoneyMatch, type MoneyUnit } from '../text/money.js';
 import { inlineEnumeration } from '../layout/projects.js';
 import type { ProjectSection } from '../layout/structure.js';
-import { formLabelOf } from '../layout/form-labels.js';
+import { formLabelOf } from '../../src/model/form-labels.js';
 
 /**
  * A project's money: the declared total with the phrase that declares it, the breakdown under 其中 as a

@@ -1,6 +1,6 @@
 import type { Block, DocumentModel, TableBlock } from '../../src/model/document.js';
 import { FORM_CAPTION, TABLE_POINTER } from '../../src/normalize/line-kinds.js';
-import { formLabelOf, labelsOf, STATEMENT_COLUMN_HEADS } from './form-labels.js';
+import { formLabelOf, labelsOf, STATEMENT_COLUMN_HEADS } from '../../src/model/form-labels.js';
 import { statementKindOf } from './statements.js';
 
 /**
