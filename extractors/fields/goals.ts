@@ -48,7 +48,8 @@ export const DECLARED_GOALS: readonly { pattern: RegExp; example: string }[] = [
 const FIELD_LABEL = `(?<label>年度(?:绩效|总体)?目标|(?:项目)?总体?(?:绩效)?目标|实施期(?:绩效|总体)?目标|中长期(?:绩效)?目标)`;
 const FIELD_LINE = new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）]?[、.．]?\\s*)?${FIELD_LABEL}[：:]\\s*`);
 /** A goal cell's label, with what its cell writes under it: "项目总体目标(2024年-2026年)". */
-const FIELD_CELL = new RegExp(`^${FIELD_LABEL}[：:]?(?:[（(][^（）()]{1,20}[)）])?$`);
+/** In a form's cell, a bare 绩效目标 holds the goals too (烟台's 项目支出绩效目标表 of special funds). */
+const FIELD_CELL = new RegExp(`^(?:${FIELD_LABEL}|(?<plain>(?:项目)?绩效目标))[：:]?(?:[（(][^（）()]{1,20}[)）])?$`);
 
 /** A paragraph that opens the goals sub-section with its own label ("绩效目标：…"). */
 const GOALS_LABEL = /^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*)?(?:项目)?绩效目标[：:]\s*/;
@@ -161,6 +162,7 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
       row.forEach((cell, c) => {
         const match = FIELD_CELL.exec(cell.text.replace(/\s+/g, ''));
         if (!match?.groups || cell.merged) return;
+        const kind: GoalKind = match.groups.plain ? 'listed' : kindOf(match.groups.label);
         const right = row.slice(c + 1).find((other) => other.text.trim() && !other.merged);
         const below = cellBelow(table, r, c);
         const value =
@@ -171,7 +173,7 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
               : null;
         if (value === null) return;
         const block: ParagraphBlock = { type: 'paragraph', text: value.text, start: value.start, end: value.end, page: value.page };
-        goals.push(...goalsIn(block, 0, document, kindOf(match.groups.label)));
+        goals.push(...goalsIn(block, 0, document, kind));
       });
     });
   }

@@ -55,7 +55,11 @@ export const PROJECT_TITLES: TitlePattern[] = [
     example: '社区养老服务项目支出绩效目标表',
   },
   { pattern: /^项目[一二三四五六七八九十\d]{1,3}[：:、.．]\s*(.{2,40})$/, example: '项目一：农村道路养护' },
-  { pattern: /^(?:关于)?(.{2,30}?)(?:的)?(?:项目)?(?:立项|实施|资金使用|使用)?情况说明$/, example: '爱国卫生运动经费情况说明' },
+  // "X情况说明" names a project only when X does ("…经费", "…项目"): 重点支出和重大投资项目情况说明 reports on many
+  {
+    pattern: /^(?:关于)?(.{2,30}?(?:经费|资金|专项|工程|补助|补贴)|.{2,30}?(?=项目))(?:的)?(?:项目)?(?:立项|实施|资金使用|使用)?情况说明$/,
+    example: '爱国卫生运动经费情况说明',
+  },
   { pattern: /^[（(][一二三四五六七八九十\d]{1,3}[)）]、?\s*(.{2,40}项目)$/, example: '（一）校舍维修改造项目' },
 ];
 
@@ -71,7 +75,11 @@ const SUBSECTIONS: { kind: SubsectionKind; pattern: RegExp; example: string }[] 
 ];
 
 /** Names that only say "a project" (the heading of a blank form: 财政项目支出绩效目标申报表). */
-const GENERIC_NAME = /^(?:财政|部门|预算|本级|专项|市级|县级|区级|省级)*(?:项目|专项)(?:支出)?$/;
+const GENERIC_NAME = /^(?:财政|部门|单位|预算|本级|专项|市级|县级|区级|省级|政策和|一级|二级|重点|主管)*(?:项目|专项)(?:支出)?$/;
+
+/** Names of a whole budget or department, not of a project: 十五、预算绩效目标设置情况说明 → 预算. */
+const COLLECTIVE_NAME =
+  /^(?:本?(?:部门|单位))?(?:预算|整体|整体支出|年度|部门|单位)?$|^(?:重点支出|重大投资|重点项目)(?:和(?:重点支出|重大投资))*(?:项目)?$/;
 
 /** A list marker before a title: "一、", "2.", "（三）". */
 const TITLE_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?)/;
@@ -101,7 +109,7 @@ export function projectTitleName(text: string): string | null {
     if (!match) continue;
     if (line.length <= 40 && (STATEMENT_SECTION.test(line.replace(TITLE_MARKER, '')) || statementKindOf(line) !== null)) return null;
     const name = match[1].replace(TITLE_MARKER, '').replace(/^关于/, '');
-    if (isSubsectionName(name) || GENERIC_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
+    if (isSubsectionName(name) || GENERIC_NAME.test(name) || COLLECTIVE_NAME.test(name) || DEPARTMENT_GOALS_HEADING.test(line)) continue;
     if ((/部门|单位|整体|年度/.test(name) && !/项目/.test(name)) || /(?:19|20)\d{2}年/.test(name)) continue;
     return name;
   }
@@ -154,7 +162,9 @@ function formProjectName(block: Block): NameSpan | null {
       const at = row.findIndex((cell) => formLabelOf(cell.text) === 'project_name');
       const value = row.slice(at + 1).find((cell) => cell.text.trim() && !cell.merged);
       // 项目名称 | 项目类别 | 合计 … heads a statement listing many projects, not the form of one
-      if (at >= 0 && value && isProjectNameValue(value.text)) return { name: value.text.trim(), start: value.start, end: value.end };
+      if (at >= 0 && value && isProjectNameValue(value.text) && !headsAmountColumn(block, row, value)) {
+        return { name: value.text.trim(), start: value.start, end: value.end };
+      }
     }
     return null;
   }
@@ -165,6 +175,13 @@ function formProjectName(block: Block): NameSpan | null {
 }
 
 const PROJECT_NAME_LINE = new RegExp(`^(?:${labelsOf('project_name').join('|')})[：:]\\s*(\\S.{0,40})$`);
+
+/** A header cell whose column holds amounts below it (项目名称 | 预算批复 over 6,000.00): a list, not a form. */
+function headsAmountColumn(table: TableBlock, row: TableBlock['rows'][number], cell: TableBlock['rows'][number][number]): boolean {
+  const column = row.indexOf(cell);
+  const next = table.rows[table.rows.indexOf(row) + 1];
+  return next !== undefined && /^\s*[\d,]+(?:\.\d+)?%?\s*$/.test(next[column]?.text ?? '');
+}
 
 /** What stands beside a 项目名称 label is a name, not another label, a column head or a statement's title. */
 function isProjectNameValue(text: string): boolean {

@@ -1,4 +1,5 @@
 import { displayWidth } from '../model/characters.js';
+import { gluedPieces, isLevelWord, isValueCell, levelWrappedAt, opensGluedForm, opensGluedIndicators } from './glued-lines.js';
 import { FORM_CAPTION } from './line-kinds.js';
 import type { SourceCell, SourceItem, SourceLine } from '../parsers/source-items.js';
 
@@ -23,7 +24,7 @@ import type { SourceCell, SourceItem, SourceLine } from '../parsers/source-items
 
 /** Labels of the 项目支出绩效目标申报表 form. */
 const FORM_LABEL =
-  /^(?:项目名称|主管部门|实施单位|项目(?:性质|类别|类型|属性|期限)|(?:计划|项目)?(?:开始|完成|结束)(?:日期|时间)|项目资金[（(]?(?:万元|元)?[)）]?|(?:项目|年度|中长期)资金(?:申请)?总额(?:[（(]大写[)）])?|(?:其中[：:])?(?:当年)?财政(?:拨款|资金)|上年结转(?:资金)?|其他资金|(?:(?:项目|年度|实施期|中长期)(?:总体|绩效|总)?|总体(?:绩效)?)目标|项目负责人|联系电话)$/;
+  /^(?:项目名称|主管部门|实施单位|项目(?:性质|类别|类型|属性|期限)|(?:计划|项目)?(?:开始|完成|结束)(?:日期|时间)|项目资金[（(]?(?:万元|元)?[)）]?|(?:项目|年度|中长期)资金(?:申请)?总额(?:[（(]大写[)）])?|(?:其中[：:])?(?:当年)?财政(?:拨款|资金)|上年结转(?:资金)?|其他资金|(?:(?:项目|年度|实施期|中长期)(?:总体|绩效|总)?|总体(?:绩效)?|绩效)目标|项目负责人|联系电话)$/;
 /**
  * A line that reads as a label the list above does not know (资金性质, 项目负责人及电话): after a value it
  * goes on with the form, and it is never taken as the wrapped end of the value above it.
@@ -86,18 +87,22 @@ interface Line {
   index: number;
   item: SourceLine;
   text: string;
+  /** A cell joined from two glued lines (a name or a level wrapped by its column): it maps to its first line as a whole. */
+  inexact?: boolean;
 }
 
 export function rebuildCellLines(items: SourceItem[], isGap: (index: number) => boolean = () => false): SourceItem[] {
   const out = [...items];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (item.kind !== 'line' || !opens(item.text.trim())) continue;
+    const text = item.kind === 'line' ? item.text.trim() : '';
+    if (item.kind !== 'line' || !(opens(text) || opensGluedForm(text) || opensGluedIndicators(text))) continue;
     const table = readTableAt(items, i, isGap);
     if (!table) continue;
     const [first, ...rest] = table.lines;
     out[first.index] = { kind: 'table', rows: table.rows, page: first.item.page, sourceStart: first.item.sourceStart };
-    for (const line of rest) out[line.index] = { ...line.item, text: '' };
+    // a glued line gives several cells of one item: the table's own item is not blanked again
+    for (const line of rest) if (line.index !== first.index) out[line.index] = { ...line.item, text: '' };
     i = table.lines[table.lines.length - 1].index;
   }
   return out;
@@ -107,6 +112,7 @@ export function rebuildCellLines(items: SourceItem[], isGap: (index: number) => 
 function readTableAt(items: SourceItem[], i: number, isGap: (index: number) => boolean): { rows: SourceCell[][]; lines: Line[] } | null {
   let lines = linesFrom(items, i, isGap);
   if (lines.length === 0) return null;
+  if (opensGluedForm(lines[0].text) || opensGluedIndicators(lines[0].text)) lines = splitGlued(lines);
   const rows: SourceCell[][] = [];
   // an expense table; its caption, where it has one, stays a line of its own (as when rows are written a line each)
   const expense = expenseHeaderAt(lines, 0);
@@ -278,6 +284,59 @@ function unquoted(cellLines: Line[]): Line[] {
   return out.filter((line) => line.text.trim() !== '');
 }
 
+/**
+ * A glued form's lines cut into one cell per line (glued-lines.ts), up to the next form: its 项目名称 line,
+ * or its caption glued after this form's last cell.
+ */
+function splitGlued(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let inIndicators = false;
+  /** Characters of line k already taken by a cell wrapped from the line above. */
+  let skip = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (k > 0 && opensGluedForm(line.text)) break;
+    const next = lines[k + 1];
+    const text = line.text.slice(skip);
+    const offset = skip;
+    skip = 0;
+    // a label printed one character per line beside its rows (绩 / 效 / 指 / 标) is no cell
+    if (/^\p{Script=Han}$/u.test(text)) continue;
+    // a level wrapped by its narrow column: 满意度 / 指标, 服务对象满意 / 度指标
+    const wrappedLevel = inIndicators && next ? levelWrappedAt(text, next.text) : null;
+    if (wrappedLevel !== null) {
+      out.push({ ...part(line, offset, line.text.length), text: wrappedLevel, inexact: true });
+      skip = wrappedLevel.length - text.length;
+      continue;
+    }
+    const { pieces, header } = gluedPieces(text, inIndicators);
+    inIndicators ||= header;
+    const cells = pieces.map(([from, to]) => part(line, offset + from, offset + to));
+    // a name wrapped by its column: "连续三届在我市举办市场化会展活动数" / "量 ≥15项"
+    const nameOnly = inIndicators && !header && cells.length > 0 && !isValueCell(cells[cells.length - 1].text);
+    const tail = nameOnly && next ? gluedPieces(next.text, true).pieces : [];
+    if (
+      tail.length === 2 &&
+      next &&
+      tail[0][1] - tail[0][0] <= 3 &&
+      isValueCell(next.text.slice(tail[1][0], tail[1][1])) &&
+      !isLevelWord(next.text.slice(tail[0][0], tail[0][1]))
+    ) {
+      const name = cells.pop()!;
+      out.push(
+        ...cells,
+        { ...name, text: name.text + next.text.slice(tail[0][0], tail[0][1]), inexact: true },
+        part(next, tail[1][0], tail[1][1]),
+      );
+      k++;
+      continue;
+    }
+    out.push(...cells);
+    if (pieces.length > 1 && FORM_CAPTION.test(line.text.slice(offset + pieces[pieces.length - 1][0]))) break;
+  }
+  return out;
+}
+
 /** "771,325,800.00 年度资金申请总额", "0 其他资金": a value and the next cell's label, flattened onto one line. */
 function splitGluedLabels(lines: Line[]): Line[] {
   return lines.flatMap((line) => {
@@ -437,7 +496,7 @@ function isCell(text: string, max: number): boolean {
 
 function cell(line: Line): SourceCell {
   const lead = line.item.text.length - line.item.text.trimStart().length;
-  return { text: line.text, sourceStart: line.item.sourceStart + lead, exactSource: true, rowSpan: 1, colSpan: 1 };
+  return { text: line.text, sourceStart: line.item.sourceStart + lead, exactSource: !line.inexact, rowSpan: 1, colSpan: 1 };
 }
 
 /** A cell of several lines: its text is rebuilt, and it maps to its first line as a whole. */
