@@ -1,6 +1,6 @@
 import { FindingKind, type Finding } from '../model/finding.js';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
 import { relative } from './ingest-command.js';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
@@ -42,6 +42,7 @@ terminal, plain otherwise).
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
     try {
       const ids = filingIdsOption(values.filing);
+      requireFilings(store, ids);
       const wanted = ids ? new Set(ids) : null;
       const filings = store.listFilings().filter((f) => !wanted || wanted.has(f.id));
       const groups = filings.map((filing) => ({
