@@ -15,6 +15,7 @@ import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
 import { DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
 import { trapInterrupts } from './interrupt.js';
+import { printable } from './printable.js';
 import { ProgressReporter } from './progress.js';
 
 const MIB = 1024 * 1024;
@@ -158,8 +159,9 @@ export function relative(filePath: string): string {
   return rel.startsWith('..') ? filePath : rel;
 }
 
+/** One line per file, whatever the name or the message holds (see printable). */
 function describe(event: FileEvent): string {
-  const where = relative(event.path);
+  const where = printable(relative(event.path));
   switch (event.status) {
     case 'ok': {
       const pages = event.pages === null ? '' : `${event.pages} pages, `;
@@ -167,9 +169,9 @@ function describe(event: FileEvent): string {
       return `ok       ${where}  (#${event.filingId}: ${pages}${event.blocks} blocks${warnings})`;
     }
     case 'skipped':
-      return `skipped  ${where}  (${event.reason})`;
+      return `skipped  ${where}  (${printable(event.reason)})`;
     case 'error':
-      return `error    ${where}  ${event.code}: ${event.message}`;
+      return `error    ${where}  ${event.code}: ${printable(event.message)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { printable } from './printable.js';
 import { drawTable } from './table-text.js';
 
 export const showCommand: Command = {
@@ -26,10 +27,10 @@ Options:
       if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${values.db ?? DEFAULT_DB_PATH}`);
       const document = store.loadDocument(filing.id);
       const pages = document.printedPageNumbers.map((p) => p.number).join(', ');
-      console.log(`#${filing.id} ${filing.path}`);
+      console.log(`#${filing.id} ${printable(filing.path)}`);
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
       if (pages) console.log(`printed page numbers: ${pages}`);
-      for (const message of document.messages) console.log(`${message.severity}: ${message.message}`);
+      for (const message of document.messages) console.log(`${message.severity}: ${printable(message.message)}`);
       console.log('');
       for (const block of document.blocks) {
         const where = `[p.${block.page ?? '-'} ${block.start}-${block.end}]`;
