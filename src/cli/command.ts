@@ -1,3 +1,4 @@
+import type { FilingStore } from '../store/database.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake in how the command was called: exit code 2. */
@@ -57,4 +58,12 @@ export function filingIdsOption(values: string[] | undefined): number[] | undefi
     if (!/^\d+$/.test(id)) throw new UsageError(`--filing takes a filing id, not "${id}"`);
     return Number(id);
   });
+}
+
+/** Unknown --filing ids are a usage mistake (exit 2), not an empty result. */
+export function requireFilings(store: FilingStore, ids: number[] | undefined): void {
+  if (!ids) return;
+  const find = store.db.prepare('SELECT 1 FROM filings WHERE id = ?');
+  const missing = ids.filter((id) => find.get(id) === undefined);
+  if (missing.length > 0) throw new UsageError(`no filing ${missing.map((id) => `#${id}`).join(', ')} in the database`);
 }

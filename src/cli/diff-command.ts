@@ -1,8 +1,9 @@
 import { FindingKind, type Finding } from '../model/finding.js';
 import { lineAt, whereLabel } from '../model/locate.js';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
 import { relative } from './ingest-command.js';
+import { printable } from './printable.js';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 
@@ -43,6 +44,7 @@ terminal, plain otherwise).
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
     try {
       const ids = filingIdsOption(values.filing);
+      requireFilings(store, ids);
       const wanted = ids ? new Set(ids) : null;
       const filings = store.listFilings().filter((f) => !wanted || wanted.has(f.id));
       const groups = filings.map((filing) => ({
@@ -86,21 +88,23 @@ function printText(
   for (const { filing, findings } of groups) {
     if (findings.length === 0) continue;
     total += findings.length;
-    console.log(paint(`=== #${filing.id} ${relative(filing.path)}`, '1'));
+    console.log(paint(`=== #${filing.id} ${printable(relative(filing.path))}`, '1'));
     const byProject = new Map<string, Finding[]>();
     for (const f of findings) byProject.set(f.project ?? '（整个文件）', [...(byProject.get(f.project ?? '（整个文件）') ?? []), f]);
     for (const [project, list] of byProject) {
-      console.log(paint(`--- ${project}`, '1'));
+      console.log(paint(`--- ${printable(project)}`, '1'));
       for (const f of list) {
         const numbers = f.expected !== null || f.actual !== null ? `  [expected ${f.expected ?? '-'} | actual ${f.actual ?? '-'}]` : '';
-        console.log(`${paint(f.severity.toUpperCase().padEnd(7), severityColour[f.severity])} ${f.kind}: ${f.message}${numbers}`);
-        console.log(`        ${f.message_en}`);
+        console.log(
+          `${paint(f.severity.toUpperCase().padEnd(7), severityColour[f.severity])} ${f.kind}: ${printable(f.message)}${numbers}`,
+        );
+        console.log(`        ${printable(f.message_en)}`);
         f.locations.forEach((l, k) => {
           const sign = k === 0 ? '-' : '+';
           const page = whereLabel(l.page, () => lineAt(textOf(l.filing_id ?? filing.id), l.start));
           const where = `${l.filing_id !== null ? `#${l.filing_id} ` : ''}${page} ${l.start}-${l.end}`;
           const quote = l.quote.length > 120 ? `${l.quote.slice(0, 117)}…` : l.quote;
-          console.log(paint(`  ${sign} [${l.role}, ${where}] ${quote.replace(/\n/g, ' ⏎ ')}`, k === 0 ? '31' : '32'));
+          console.log(paint(`  ${sign} [${l.role}, ${where}] ${printable(quote.replace(/\n/g, ' ⏎ '))}`, k === 0 ? '31' : '32'));
         });
       }
     }

@@ -1,10 +1,7 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvLine, csvRows, exportedFilings, type CsvTable } from '../store/export.js';
-import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
+import { UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
+import { Output } from './output.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 
@@ -39,53 +36,46 @@ export const exportCommand: Command = {
     if (!CSV_TABLES.includes(table)) throw new UsageError(`--table takes ${CSV_TABLES.join(', ')}, not "${values.table}"`);
     const ids = filingIdsOption(values.filing);
     const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
-    const out = openOutput(values.out);
     try {
-      await writeExport(out, store, format as (typeof FORMATS)[number], table, ids);
+      requireFilings(store, ids);
+      const out = await Output.open(values.out);
+      try {
+        await writeExport(out, store, format as (typeof FORMATS)[number], table, ids);
+        await out.commit();
+      } catch (error) {
+        await out.abort();
+        throw error;
+      }
     } finally {
       store.close();
-      if (out !== process.stdout) {
-        out.end();
-        await once(out, 'finish');
-      }
     }
     return 0;
   },
 };
 
-function openOutput(file: string | undefined): Writable {
-  if (!file) return process.stdout;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return createWriteStream(file);
-}
-
-async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
-}
-
 async function writeExport(
-  out: Writable,
+  out: Output,
   store: FilingStore,
   format: (typeof FORMATS)[number],
   table: CsvTable,
   ids?: number[],
 ): Promise<void> {
   if (format === 'csv') {
-    await write(out, `${CSV_BOM + csvLine(csvHeader(table))}\r\n`);
+    await out.write(`${CSV_BOM + csvLine(csvHeader(table))}\r\n`);
     for (const filing of exportedFilings(store, ids)) {
-      for (const row of csvRows(table, filing)) await write(out, `${csvLine(row)}\r\n`);
+      for (const row of csvRows(table, filing)) await out.write(`${csvLine(row)}\r\n`);
     }
     return;
   }
   if (format === 'ndjson') {
-    for (const filing of exportedFilings(store, ids)) await write(out, `${JSON.stringify(filing)}\n`);
+    for (const filing of exportedFilings(store, ids)) await out.write(`${JSON.stringify(filing)}\n`);
     return;
   }
   let first = true;
-  await write(out, '[');
+  await out.write('[');
   for (const filing of exportedFilings(store, ids)) {
-    await write(out, (first ? '\n' : ',\n') + JSON.stringify(filing, null, 2));
+    await out.write((first ? '\n' : ',\n') + JSON.stringify(filing, null, 2));
     first = false;
   }
-  await write(out, first ? ']\n' : '\n]\n');
+  await out.write(first ? ']\n' : '\n]\n');
 }

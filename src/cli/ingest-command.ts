@@ -15,6 +15,7 @@ import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
 import { DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
 import { trapInterrupts } from './interrupt.js';
+import { printable } from './printable.js';
 import { ProgressReporter } from './progress.js';
 
 const MIB = 1024 * 1024;
@@ -28,6 +29,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'max-pages': { type: 'string' },
   'worker-heap': { type: 'string' },
+  'follow-symlinks': { type: 'boolean' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   'progress-every': { type: 'string' },
@@ -37,9 +39,11 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
   usage: `filings ingest <files or folders…> [--db PATH] [--force] [--workers N] [--timeout SECONDS]
-                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--quiet] [--json]
+                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--follow-symlinks] [--quiet] [--json]
 
-Folders are walked recursively for .txt, .docx and .pdf files. Files are processed in parallel by worker
+Folders are walked recursively for .txt, .docx and .pdf files; only regular files are read (FIFOs,
+devices and sockets are skipped with a line saying so, as are symbolic links inside folders unless
+--follow-symlinks; a link named on the command line is followed). Files are processed in parallel by worker
 threads and committed in batches, each filing atomically; one line per file says ok, skipped (unchanged)
 or error with the reason. A run stopped at any moment (Ctrl-C, kill) is continued by running the same
 command again: what was committed is skipped.
@@ -50,10 +54,11 @@ Options:
   --workers N          worker threads (default: the number of cores, here ${availableParallelism()})
   --timeout SECONDS    a file still processing after this long is stopped and recorded as a TIMEOUT error
                        (default ${DEFAULT_TIMEOUT_MS / 1000})
-  --max-size MB        larger files are refused as TOO_LARGE without being read (default ${DEFAULT_MAX_FILE_BYTES / MIB}, in MiB)
+  --max-size MB        larger files are refused as TOO_LARGE; no more than this is ever read (default ${DEFAULT_MAX_FILE_BYTES / MIB}, in MiB)
   --max-pages N        documents with more pages are refused as TOO_MANY_PAGES (default ${DEFAULT_PARSE_LIMITS.maxPages})
   --worker-heap MB     each worker's JavaScript heap limit (default ${DEFAULT_WORKER_HEAP_MB}, at least ${MIN_WORKER_HEAP_MB}): a file
                        that needs more fails alone; below ${DEFAULT_WORKER_HEAP_MB} the workers hold less memory and run slower
+  --follow-symlinks    follow symbolic links met while walking folders (a link to a folder is walked once)
   --quiet              print only the summary: no per-file lines, no progress
   --json               print the summary as JSON on standard output (per-file lines and the human
                        summary then go to standard error)
@@ -88,7 +93,7 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
     if (progress) {
       progress.start();
       // the total is a nicety: an input that cannot be walked is reported by the ingest itself
-      countInputs(positionals).then(
+      countInputs(positionals, { followSymlinks: settings.ingest.followSymlinks }).then(
         (total) => progress.setTotal(total),
         () => {},
       );
@@ -132,6 +137,7 @@ function readSettings(values: IngestValues) {
     maxFileBytes: maxSizeMb === undefined ? undefined : Math.round(maxSizeMb * MIB),
     limits: { ...DEFAULT_PARSE_LIMITS, maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages },
     workerHeapMb: workerHeap(values['worker-heap']),
+    followSymlinks: values['follow-symlinks'] === true,
   };
   return {
     ingest: ingestOptions,
@@ -153,8 +159,9 @@ export function relative(filePath: string): string {
   return rel.startsWith('..') ? filePath : rel;
 }
 
+/** One line per file, whatever the name or the message holds (see printable). */
 function describe(event: FileEvent): string {
-  const where = relative(event.path);
+  const where = printable(relative(event.path));
   switch (event.status) {
     case 'ok': {
       // projects, indicators and coverage first: a filing that yields 0 projects must stand out
@@ -164,9 +171,9 @@ function describe(event: FileEvent): string {
       return `ok       ${where}  (#${event.filingId}: ${pages}${event.projects} projects, ${event.indicators} indicators, ${event.findings} findings${coverage}${warnings})`;
     }
     case 'skipped':
-      return `skipped  ${where}  (${event.reason})`;
+      return `skipped  ${where}  (${printable(event.reason)})`;
     case 'error':
-      return `error    ${where}  ${event.code}: ${event.message}`;
+      return `error    ${where}  ${event.code}: ${printable(event.message)}`;
   }
 }
 

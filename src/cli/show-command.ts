@@ -1,6 +1,7 @@
 import { lineAt, whereLabel } from '../model/locate.js';
 import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { printable } from './printable.js';
 import { drawTable } from './table-text.js';
 
 export const showCommand: Command = {
@@ -29,10 +30,10 @@ Options:
       if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${values.db ?? DEFAULT_DB_PATH}`);
       const document = store.loadDocument(filing.id);
       const pages = document.printedPageNumbers.map((p) => p.number).join(', ');
-      console.log(`#${filing.id} ${filing.path}`);
+      console.log(`#${filing.id} ${printable(filing.path)}`);
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
       if (pages) console.log(`printed page numbers: ${pages}`);
-      for (const message of document.messages) console.log(`${message.severity}: ${message.message}`);
+      for (const message of document.messages) console.log(`${message.severity}: ${printable(message.message)}`);
       const coverage = store.coverageOf(filing.id);
       if (coverage?.coverage != null)
         console.log(`coverage: ${Math.round(coverage.coverage * 100)}% of ${coverage.evidence} passages with amounts, indicators or goals`);
@@ -41,7 +42,7 @@ Options:
         console.log('\nsections:');
         for (const s of sections) {
           const where = whereLabel(s.page, () => lineAt(document.text, s.start));
-          console.log(`${'  '.repeat(s.level)}${s.number} ${s.title}  [${s.kind}, ${where}]`);
+          console.log(`${'  '.repeat(s.level)}${s.number} ${printable(s.title)}  [${s.kind}, ${where}]`);
         }
       }
       console.log('');

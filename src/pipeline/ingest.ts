@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { IngestError, asIngestError } from '../parsers/errors.js';
@@ -7,6 +6,7 @@ import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer.js';
 import type { FileEvent } from './events.js';
 import { sha256Of } from './hash.js';
+import { readRegularFile } from './read-file.js';
 import { JOBS_PER_WORKER, WorkerPool, WorkerStartError } from './worker-pool.js';
 import { walkInputs } from './walk.js';
 
@@ -22,8 +22,10 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** Each worker's JavaScript heap limit in MB; default 2,048 (see DEFAULT_WORKER_HEAP_MB). */
   workerHeapMb?: number;
-  /** Larger files are refused (TOO_LARGE) before being read; default 200 MiB. */
+  /** Larger files are refused (TOO_LARGE), reading at most this much; default 200 MiB. */
   maxFileBytes?: number;
+  /** Follow symbolic links met while walking folders; default no (they are reported as skipped). */
+  followSymlinks?: boolean;
   limits?: ParseLimits;
   batch?: BatchLimits;
   /** When aborted, no new file is started; files in progress are finished and committed, then ingest returns. */
@@ -84,8 +86,12 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   try {
     pool = new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, heapMb: options.workerHeapMb });
     const file = new FileIngest(store, pool, writer, inFlight, emit, options);
-    for await (const entry of walkInputs(inputs)) {
+    for await (const entry of walkInputs(inputs, { followSymlinks: options.followSymlinks })) {
       if (stopping()) break;
+      if ('skip' in entry) {
+        emit({ status: 'skipped', path: entry.path, reason: entry.skip });
+        continue;
+      }
       if ('error' in entry) {
         const error = new IngestError('UNREADABLE', entry.error.message, 'read');
         writer.addError({ path: entry.path, sha256: null, stage: 'read', code: error.code, message: error.message });
@@ -94,7 +100,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
       // backpressure: the walk waits while a full line of files waits for workers
       await queue.onSizeLessThan(queue.concurrency);
       if (stopping()) break;
-      queue.add(() => file.ingest(entry.path)).catch(fail);
+      queue.add(() => file.ingest(entry.path, entry.explicit)).catch(fail);
     }
     if (stopping()) queue.clear();
     await queue.onIdle();
@@ -129,12 +135,20 @@ class FileIngest {
     this.limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   }
 
-  async ingest(filePath: string): Promise<void> {
+  async ingest(filePath: string, explicit: boolean): Promise<void> {
     let sha256: string | null = null;
     try {
       const format = requireFormat(filePath);
       const readStarted = performance.now();
-      const bytes = await readBytes(filePath, this.maxFileBytes);
+      // links named on the command line are followed; the walk has already decided about the others
+      const followSymlinks = explicit || this.options.followSymlinks === true;
+      const deadline = Date.now() + (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const read = await readRegularFile(filePath, this.maxFileBytes, followSymlinks, deadline);
+      if ('skip' in read) {
+        this.emit({ status: 'skipped', path: filePath, reason: read.skip });
+        return;
+      }
+      const { bytes } = read;
       sha256 = sha256Of(bytes);
       const readMs = performance.now() - readStarted;
       const skip = this.skipReason(filePath, sha256);
@@ -169,16 +183,5 @@ class FileIngest {
     const known = this.store.knownError(filePath, sha256);
     if (known) return `failed before (${known.code}), unchanged; --force retries`;
     return null;
-  }
-}
-
-async function readBytes(filePath: string, maxBytes: number): Promise<Uint8Array> {
-  try {
-    const info = await stat(filePath);
-    if (info.size > maxBytes) throw new IngestError('TOO_LARGE', `${info.size} bytes, limit ${maxBytes}`, 'read');
-    return await readFile(filePath);
-  } catch (error) {
-    if (error instanceof IngestError) throw error;
-    throw new IngestError('UNREADABLE', (error as Error).message, 'read');
   }
 }

@@ -35,6 +35,11 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
       }),
     );
     if (document.text.trim() === '') throw new IngestError('NO_TEXT', 'nothing left after normalisation', 'normalize');
+    // the PDF parser refuses too many physical pages before reading them; a TXT's pages are known once its
+    // printed page numbers are found, and are held to the limit before extraction and checks run
+    if (document.pageCount !== null && document.pageCount > limits.maxPages) {
+      throw new IngestError('TOO_MANY_PAGES', `${document.pageCount} pages, limit ${limits.maxPages}`, 'normalize');
+    }
     const { extraction, structure } = await timed('extract', () => extractWithStructure(document));
     const findings = await timed('check', () => runChecks({ document, extraction, structure }));
     const copyParagraphs = await timed('check', () => paragraphsOf(document));

@@ -1,9 +1,8 @@
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { IngestError, asIngestError } from '../parsers/errors.js';
+import { asIngestError } from '../parsers/errors.js';
 import { processFile } from './process.js';
-import type { FilingRecord } from '../store/record.js';
 import { HANG_ON_ENV, type WorkerJob, type WorkerReply } from './worker-protocol.js';
 
 /**
@@ -44,19 +43,9 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
   try {
     if (hangOn && path.basename(job.file.path) === hangOn) await new Promise<never>(() => {});
     const record = await processFile(job.file, job.bytes, job.limits);
-    enforcePageLimit(record, job.limits.maxPages);
     return { type: 'done', id: job.id, record };
   } catch (thrown) {
     const error = asIngestError(thrown, 'parse');
     return { type: 'failed', id: job.id, failure: { code: error.code, stage: error.stage, detail: error.detail } };
   }
-}
-
-/**
- * The PDF parser refuses too many physical pages before reading them; a TXT's pages are only known once
- * its printed page numbers are found, so its limit is applied to the result.
- */
-function enforcePageLimit(record: FilingRecord, maxPages: number): void {
-  const pages = record.document.pageCount;
-  if (pages !== null && pages > maxPages) throw new IngestError('TOO_MANY_PAGES', `${pages} pages, limit ${maxPages}`, 'normalize');
 }

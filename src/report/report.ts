@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FilingStore } from '../store/database.js';
 import { exportedFilings } from '../store/export.js';
@@ -38,8 +38,13 @@ export class UnknownFilingError extends Error {
 /** Write through a temporary name: a reviewer opening the folder mid-run never sees half a page. */
 function writeAtomically(file: string, content: string): void {
   const partial = `${file}.partial`;
-  writeFileSync(partial, content);
-  renameSync(partial, file);
+  try {
+    writeFileSync(partial, content);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 export function writeReport(store: FilingStore, options: ReportOptions): ReportSummary {

@@ -8,7 +8,7 @@ import type { FilingRecord } from './record.js';
 import { ExtractionWriter, PIPELINE_VERSION } from './extraction-writer.js';
 import { CopyIndex } from './copy-index.js';
 import { FindingWriter } from './finding-writer.js';
-import { migrate } from './migrations.js';
+import { SCHEMA_VERSION, migrate } from './migrations.js';
 
 export const DEFAULT_DB_PATH = path.join('output', 'filings.sqlite');
 /** How long a write waits for another process holding the database before giving up. */
@@ -60,6 +60,46 @@ export class DatabaseBusyError extends Error {
   }
 }
 
+/** A database this code must not read or write: another application's, or a newer release's. Nothing was written. */
+export class DatabaseSchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseSchemaError';
+  }
+}
+
+/**
+ * Refuse, before anything is written (even the WAL mode, which changes the file header), a database that
+ * is not this tool's (tables but no `filings`), one a newer release wrote, and — to read — one that still
+ * needs migrating (its tables are not what the queries expect).
+ */
+function checkSchema(db: Database.Database, dbPath: string, readonly: boolean): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+  ).map((t) => t.name);
+  if (version === 0 && tables.length === 0) {
+    if (readonly) throw new DatabaseSchemaError(`${dbPath} is an empty database (run filings ingest first)`);
+    return;
+  }
+  if (!tables.includes('filings')) {
+    const some = tables.slice(0, 3).join(', ') + (tables.length > 3 ? ', …' : '');
+    throw new DatabaseSchemaError(
+      `${dbPath} is not a filings database (it holds the tables ${some || 'none'}, schema version ${version}); nothing was written`,
+    );
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new DatabaseSchemaError(
+      `${dbPath} was written by a newer release of filings (schema version ${version}; this one knows up to ${SCHEMA_VERSION}); nothing was written`,
+    );
+  }
+  if (readonly && version < SCHEMA_VERSION) {
+    throw new DatabaseSchemaError(
+      `${dbPath} has schema version ${version}, this release reads ${SCHEMA_VERSION}: run filings migrate --db ${dbPath} (ingest also migrates)`,
+    );
+  }
+}
+
 export class FilingStore {
   private constructor(
     readonly db: Database.Database,
@@ -74,6 +114,7 @@ export class FilingStore {
       timeout: BUSY_TIMEOUT_MS,
     });
     try {
+      checkSchema(db, dbPath, options.readonly === true);
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
@@ -97,6 +138,11 @@ export class FilingStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** The schema version the database is at (after open, the current one unless read-only). */
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
   }
 
   /** Run `work` in one transaction; a busy database becomes a clear error. */

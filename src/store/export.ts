@@ -225,10 +225,23 @@ export function csvLine(cells: Cell[]): string {
   return cells
     .map((cell) => {
       if (cell === null) return '';
-      const text = String(cell);
+      const text = neutralizeFormula(String(cell));
       return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     })
     .join(',');
+}
+
+/** A cell a spreadsheet would run as a formula: `=HYPERLINK(…)`, `@SUM(…)`, `+1+cmd|…`, `-2+3`, or led by a tab or CR. */
+const FORMULA_START = /^[=@+\-\t\r]/;
+/** A plain signed number ("-12.5") is data, not a formula, and stays a number. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * OWASP's CSV-injection rule: text from a filing that starts like a formula is prefixed with a single quote,
+ * so that Excel or LibreOffice shows it as text instead of evaluating it.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 export const CSV_BOM = '\ufeff';
