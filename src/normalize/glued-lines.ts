@@ -69,6 +69,10 @@ export const LEVEL_WORDS = [
   '效果指标',
 ];
 const LEVELS = new RegExp(`^(?:${LEVEL_WORDS.join('|')})`);
+/** A 二级 written without its 指标 (经济成本, 社会效益), read only right after an 一级. */
+const SHORT_SECOND = /^(?:经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)(?!指标)/;
+/** The group label some forms print at the start of every indicator row (绩效指标 | 成本指标 | 经济成本 | …). */
+const ROW_GROUP = /^绩效指标(?=\s*(?:产出|效益|效果|满意度|成本)指标)/;
 
 /** The last blank-separated word of a row is its value when it reads as one (≥95%, =1个, 有效促进, 12月前完成). */
 const VALUE =
@@ -134,11 +138,14 @@ function pushSplit(pieces: Piece[], text: string, base: number, words: RegExp): 
 /** An indicator row: its leading levels, its name, and the value after the last blank. */
 function pushRow(pieces: Piece[], text: string): void {
   let at = 0;
+  const group = ROW_GROUP.exec(text);
+  if (group) at = skipBlanks(text, group[0].length);
   for (let k = 0; k < 2; k++) {
-    const level = LEVELS.exec(text.slice(at));
+    const rest = text.slice(at);
+    const level = LEVELS.exec(rest) ?? (k === 1 ? SHORT_SECOND.exec(rest) : null);
     if (!level) break;
     pieces.push([at, at + level[0].length]);
-    at += level[0].length;
+    at = skipBlanks(text, at + level[0].length);
   }
   const value = valueStart(text, at);
   if (value > at) {
@@ -159,6 +166,11 @@ function valueStart(text: string, from: number): number {
   }
   const glued = /[≥≤＞＜＝=<>](?=\s*\d)[^≥≤＞＜＝=<>]*$/.exec(text.slice(from));
   return glued && glued.index > 0 ? from + glued.index : from;
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 function pushTrimmed(pieces: Piece[], text: string, from: number, to: number): void {
