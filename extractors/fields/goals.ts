@@ -1,5 +1,6 @@
 import type { Block, DocumentModel, Source, TableBlock, TableCell } from '../../src/model/document.js';
 import type { Goal } from '../../src/model/extraction.js';
+import { formLabelOf } from '../../src/model/form-labels.js';
 import { FORM_CAPTION, TABLE_POINTER } from '../../src/normalize/line-kinds.js';
 import { isIndicatorSentence } from './indicators.js';
 import { locate } from '../../src/model/locate.js';
@@ -152,7 +153,15 @@ function fieldGoalsInProse(blocks: readonly Block[], document: Doc): { goals: Fo
   return { goals, used };
 }
 
-const isFieldLabel = (text: string): boolean => FIELD_CELL.test(text.replace(/\s+/g, ''));
+const isFieldLabel = (text: string): boolean => goalCellKind(text) !== null;
+
+/** The goals a form cell's label announces: by the patterns above, else by the label lexicon (本年度绩效目标, 实施期绩效目标). */
+function goalCellKind(text: string): GoalKind | null {
+  const match = FIELD_CELL.exec(text.replace(/\s+/g, ''));
+  if (match?.groups) return match.groups.plain ? 'listed' : kindOf(match.groups.label);
+  const label = formLabelOf(text);
+  return label === 'goal_annual' ? 'annual' : label === 'goal_overall' ? 'overall' : null;
+}
 
 /** A form's goal cells: the label, and its value to the right or (under a header row) below. */
 function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[] {
@@ -160,9 +169,9 @@ function fieldGoalsInTables(blocks: readonly Block[], document: Doc): FoundGoal[
   for (const table of blocks.filter((b): b is TableBlock => b.type === 'table')) {
     table.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
-        const match = FIELD_CELL.exec(cell.text.replace(/\s+/g, ''));
-        if (!match?.groups || cell.merged) return;
-        const kind: GoalKind = match.groups.plain ? 'listed' : kindOf(match.groups.label);
+        if (cell.merged) return;
+        const kind = goalCellKind(cell.text);
+        if (kind === null) return;
         const right = row.slice(c + 1).find((other) => other.text.trim() && !other.merged);
         const below = cellBelow(table, r, c);
         const value =

@@ -73,6 +73,15 @@ interface Candidate {
   start: number;
 }
 
+/** Styles whose numbers run 1, 2, 3 within their parent: a line out of sequence is a list item, not a heading. */
+const SEQUENCED = new Set<HeadingStyle>(['cn', 'cn_paren', 'arabic', 'arabic_paren', 'circled']);
+
+/** Whether a heading's title was taken from the block after it (第三部分 / 部门预算情况说明). */
+function candidateTitleFromNext(blocks: Block[], c: Candidate): boolean {
+  const own = blocks[c.block];
+  return own.type !== 'table' && !own.text.replace(/\s+/g, '').includes(c.title);
+}
+
 /** The value of a heading number: 一 → 1, 十二 → 12, 3 → 3, ③ → 3, 附表2 → 2. */
 export function numberValue(number: string): number | null {
   const digits = /\d+/.exec(number);
@@ -136,6 +145,8 @@ function withoutRunningHeads(document: Pick<DocumentModel, 'blocks' | 'pageStart
   });
 }
 
+const CONTENTS_ENTRY = /(?:[.．…·]{2,}|…)\s*\d{1,3}$|\s{2,}\d{1,3}$/;
+
 /**
  * The table of contents (目录) repeats the headings with their page numbers: its lines are not sections,
  * so candidates on a page that holds a 目录 line are left out.
@@ -149,8 +160,13 @@ function withoutContents(document: Pick<DocumentModel, 'blocks' | 'pageStarts'>,
   const contentsPages = new Set(
     document.blocks.filter((b) => b.type !== 'table' && /^目\s*录$/.test(b.text.trim())).map((b) => pageOf(b.start)),
   );
-  if (contentsPages.size === 0) return candidates;
-  return candidates.filter((c) => !contentsPages.has(pageOf(c.start)));
+  // an entry of the contents ends in its page number, often after leader dots: 一、部门概况……1
+  const entries = candidates.filter((c) => CONTENTS_ENTRY.test(c.title)).length;
+  return candidates.filter((c) => {
+    if (CONTENTS_ENTRY.test(c.title) && entries >= 2) return false;
+    const page = pageOf(c.start);
+    return page === null || !contentsPages.has(page);
+  });
 }
 
 /**
@@ -171,12 +187,16 @@ export function findSections(document: Pick<DocumentModel, 'blocks' | 'text' | '
   const lastNumber = new Map<HeadingStyle, number>();
   const sections: Section[] = [];
   const openAt: number[] = [];
+  let consumed = -1;
   for (const c of candidates) {
     const at = stack.indexOf(c.style);
     const value = numberValue(c.number);
     // a numbered line out of its sequence ("三、向市政府提出…" among list items whose 一 and 二 ran on) is a list item
     const expected = at >= 0 ? (lastNumber.get(c.style) ?? 0) + 1 : 1;
-    if (value !== null && c.style !== 'annex' && c.style !== 'project' && value !== expected && !(at < 0 && value === 1)) continue;
+    if (value !== null && SEQUENCED.has(c.style) && value !== expected && !(at < 0 && value === 1)) continue;
+    // a part heading that took the next line as its title: that line is no heading of its own
+    if (c.block === consumed) continue;
+    if (c.title !== '' && c.style !== 'title' && candidateTitleFromNext(document.blocks, c)) consumed = c.block + 1;
     if (at >= 0) {
       for (const style of stack.slice(at + 1)) lastNumber.delete(style);
       stack.length = at + 1;

@@ -20,8 +20,7 @@ export type StatementKind =
   | 'operating_cost'
   | 'state_assets'
   | 'budget_change'
-  | 'fee_income'
-  | 'budget_overview';
+  | 'fee_income';
 
 export interface StatementEntry {
   kind: StatementKind;
@@ -74,7 +73,6 @@ export const STATEMENTS: StatementEntry[] = [
     example: '预算收支增减变化情况说明',
   },
   { kind: 'fee_income', pattern: /行政事业性收费|非税收入/, example: '重点行政事业性收费' },
-  { kind: 'budget_overview', pattern: /^(?:部门)?预算$|^(?:部门)?(?:收支)?预算(?:编制)?说明$/, example: '预算' },
 ];
 
 /** A title folded for matching: no spaces, no numbering, no year, no 表N / 附表N, no trailing 情况说明. */
