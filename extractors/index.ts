@@ -1,6 +1,6 @@
 import type { Block, DocumentModel } from '../src/model/document.js';
 import { measureCoverage } from './layout/coverage.js';
-import { findSections, markProjectSections } from './layout/sections.js';
+import { contentsBlocks, findSections, markProjectSections } from './layout/sections.js';
 import { findStatements, findTargetStatement } from './fields/statement-tables.js';
 import { messageAt } from '../src/model/document.js';
 import type { Extraction, Project } from '../src/model/extraction.js';
@@ -68,6 +68,8 @@ function readLayout(
   structure.departmentTables.forEach(take);
   structure.departmentGoals.forEach(take);
   for (const { blocks } of statements) for (const index of blocks) assigned.add(index);
+  // the table of contents names every part once more: what it lists is accounted for where it stands
+  for (const index of contentsBlocks(document)) assigned.add(index);
   document.blocks.forEach((block, index) => {
     const owner = found.filter((s) => s.start <= block.start && block.start < s.end && s.kind !== 'other').pop();
     if (owner && owner.kind !== 'project') assigned.add(index);

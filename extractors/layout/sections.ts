@@ -63,7 +63,7 @@ const SENTENCE_INSIDE = /[。！？]./;
 
 /** Department-wide parts of a filing: its own, not a project's. */
 const DEPARTMENT_TITLE =
-  /部门(?:基本)?概况|部门(?:主要)?职[责能]|机构(?:设置|情况)|人员(?:构成|情况)|部门整体|整体支出|总体绩效目标|部门绩效目标|保障措施|工作任务|主要任务|名词解释|预算绩效管理/;
+  /部门(?:基本)?概况|部门(?:基本)?情况|部门(?:主要)?职[责能]|机构(?:设置|情况)|人员(?:构成|情况)|部门整体|整体支出|总体绩效目标|部门绩效目标|保障措施|工作任务|主要任务|名词解释|预算绩效管理/;
 
 interface Candidate {
   block: number;
@@ -143,6 +143,18 @@ function withoutRunningHeads(document: Pick<DocumentModel, 'blocks' | 'pageStart
     kept.add(key(c));
     return true;
   });
+}
+
+/** Indices of the blocks of the table of contents: the pages that hold a 目录 line. */
+export function contentsBlocks(document: Pick<DocumentModel, 'blocks' | 'pageStarts'>): number[] {
+  const pageOf = (offset: number) => {
+    let page: number | null = null;
+    for (const s of document.pageStarts) if (s.start <= offset) page = s.page;
+    return page;
+  };
+  const pages = new Set(document.blocks.filter((b) => b.type !== 'table' && /^目\s*录$/.test(b.text.trim())).map((b) => pageOf(b.start)));
+  pages.delete(null);
+  return document.blocks.flatMap((b, index) => (pages.has(pageOf(b.start)) ? [index] : []));
 }
 
 const CONTENTS_ENTRY = /(?:[.．…·]{2,}|…)\s*\d{1,3}$|\s{2,}\d{1,3}$/;

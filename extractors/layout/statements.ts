@@ -20,7 +20,8 @@ export type StatementKind =
   | 'operating_cost'
   | 'state_assets'
   | 'budget_change'
-  | 'fee_income';
+  | 'fee_income'
+  | 'other_notes';
 
 export interface StatementEntry {
   kind: StatementKind;
@@ -40,14 +41,14 @@ export const STATEMENTS: StatementEntry[] = [
     pattern: /(?:财务)?收支(?:预算|决算)?总体?(?:情况)?表?|收入支出(?:预算|决算)?总(?:表|体)/,
     example: '部门收支总表',
   },
-  { kind: 'income', pattern: /收入(?:预算|决算)?(?:总体?)?(?:情况)?表/, example: '市级部门收入预算总表' },
+  { kind: 'income', pattern: /收入(?:预算|决算)?(?:总体?)?(?:情况)?表|^(?:本年|部门)?收入(?:预算|决算)$/, example: '市级部门收入预算总表' },
   {
     kind: 'basic_expenditure',
     pattern: /基本支出(?:预算|决算)?(?:总)?(?:情况)?表|基本支出(?:情况)?$|一般公共预算基本支出/,
     example: '一般公共预算基本支出表',
   },
   { kind: 'project_expenditure', pattern: /项目支出(?:预算|决算)?(?:总)?(?:情况)?表/, example: '项目支出预算表' },
-  { kind: 'expenditure', pattern: /支出(?:预算|决算)?总体?(?:情况)?表/, example: '支出总表' },
+  { kind: 'expenditure', pattern: /支出(?:预算|决算)?总体?(?:情况)?表|^(?:本年|部门)?支出(?:预算|决算)$/, example: '支出总表' },
   { kind: 'three_public', pattern: /[“"]?三公[”"]?经费/, example: '财政拨款“三公”经费支出表' },
   {
     kind: 'government_fund',
@@ -73,6 +74,7 @@ export const STATEMENTS: StatementEntry[] = [
     example: '预算收支增减变化情况说明',
   },
   { kind: 'fee_income', pattern: /行政事业性收费|非税收入/, example: '重点行政事业性收费' },
+  { kind: 'other_notes', pattern: /^其他(?:相关|重要事项|重要)?(?:事项)?(?:情况)?$/, example: '其他情况说明' },
 ];
 
 /** A title folded for matching: no spaces, no numbering, no year, no 表N / 附表N, no trailing 情况说明. */

@@ -18,52 +18,59 @@ const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 export const layoutCoverage: Check = ({ extraction, document }) => {
   const coverage = extraction.coverage;
   if (coverage === null || document.text.trim() === '') return [];
-  const leftOver = coverage.unassigned.map((source) => at(source, 'unassigned'));
-  if (extraction.projects.length === 0) {
-    // a department-wide filing (部门整体绩效目标, its goal list, its form) is read when its part holds the evidence
-    const departmentPart =
-      extraction.department_goals.length +
-        extraction.department_indicators.length +
-        extraction.department_tasks.length +
-        extraction.department_form_goals.length >
-        0 || extraction.sections.some((s) => s.kind === 'department');
-    if (departmentPart && (coverage.evidence < MIN_EVIDENCE || coverage.ratio >= MIN_COVERAGE)) return [];
-    const recognised = extraction.target_statement !== null || extraction.statements.length > 0;
-    if (recognised) return [noTargets(extraction)];
-    return [
-      finding({
-        kind: 'unrecognised_layout',
-        severity: 'warning',
-        project: null,
-        message: `未识别出任何项目：${coverage.evidence}处含金额、指标或目标的内容未被归入项目、部门或报表`,
-        message_en: `No project was recognised: ${coverage.evidence} passages with amounts, indicators or goals were not assigned to a project, the department or a statement`,
-        expected: null,
-        actual: percent(coverage.ratio),
-        locations: leftOver,
-      }),
-    ];
-  }
-  if (coverage.evidence < MIN_EVIDENCE || coverage.ratio >= MIN_COVERAGE) return [];
-  return [
+  const understood = coverage.evidence < MIN_EVIDENCE || coverage.ratio >= MIN_COVERAGE;
+  const notUnderstood = (message: string, messageEn: string): Finding =>
     finding({
       kind: 'unrecognised_layout',
       severity: 'warning',
       project: null,
-      message: `仅${percent(coverage.ratio)}的金额、指标和目标内容归入了项目、部门或报表；未归入的部分可能是未能识别的版式`,
-      message_en: `Only ${percent(coverage.ratio)} of the amounts, indicators and goals were assigned to a project, the department or a statement; the rest may be a layout that was not recognised`,
+      message,
+      message_en: messageEn,
       expected: percent(MIN_COVERAGE),
       actual: percent(coverage.ratio),
-      locations: leftOver,
-    }),
-  ];
+      locations: coverage.unassigned.map((source) => at(source, 'unassigned')),
+    });
+  if (extraction.projects.length > 0) {
+    if (understood) return [];
+    return [
+      notUnderstood(
+        `仅${percent(coverage.ratio)}的金额、指标和目标内容归入了项目、部门或报表；未归入的部分可能是未能识别的版式`,
+        `Only ${percent(coverage.ratio)} of the amounts, indicators and goals were assigned to a project, the department or a statement; the rest may be a layout that was not recognised`,
+      ),
+    ];
+  }
+  // a disclosure (statements, a sentence on how many projects have targets) that prints no project targets
+  const disclosure = extraction.target_statement !== null || statementTitles(extraction).length > 0;
+  // a department-wide filing (部门整体绩效目标, its goal list, its form) is read when its part holds the evidence
+  const departmentPart =
+    extraction.department_goals.length +
+      extraction.department_indicators.length +
+      extraction.department_tasks.length +
+      extraction.department_form_goals.length >
+    0;
+  const findings: Finding[] = disclosure ? [noTargets(extraction)] : [];
+  if (understood && (disclosure || departmentPart)) return findings;
+  findings.push(
+    notUnderstood(
+      `未识别出任何项目：${coverage.evidence - coverage.assigned}处含金额、指标或目标的内容未被归入项目、部门或报表`,
+      `No project was recognised: ${coverage.evidence - coverage.assigned} passages with amounts, indicators or goals were not assigned to a project, the department or a statement`,
+    ),
+  );
+  return findings;
 };
+
+/** The statements a disclosure prints: its tables, else the sections that explain them (收入预算情况说明…). */
+function statementTitles(extraction: Parameters<Check>[0]['extraction']): string[] {
+  const tables = extraction.statements.map((s) => s.title);
+  return [...new Set(tables.length > 0 ? tables : extraction.sections.filter((s) => s.kind === 'statement').map((s) => s.title))];
+}
 
 function noTargets(extraction: Parameters<Check>[0]['extraction']): Finding {
   const statement = extraction.target_statement;
-  const tables = extraction.statements.map((s) => s.title);
+  const tables = statementTitles(extraction);
   const instead = statement
     ? `文件载明：“${statement.quote.replace(/\s+/g, '')}”`
-    : `文件只有报表：${[...new Set(tables)].slice(0, 6).join('、')}`;
+    : `文件只有报表及其说明：${tables.slice(0, 6).join('、')}`;
   return finding({
     kind: 'no_project_targets',
     severity: 'info',
@@ -74,6 +81,10 @@ function noTargets(extraction: Parameters<Check>[0]['extraction']): Finding {
       : `The filing prints no project target forms, only statements (${tables.length})`,
     expected: null,
     actual: null,
-    locations: statement ? [at(statement, 'statement')] : extraction.statements.slice(0, 1).map((s) => at(s.source, 'statement')),
+    locations: statement
+      ? [at(statement, 'statement')]
+      : [...extraction.statements.map((s) => s.source), ...extraction.sections.filter((s) => s.kind === 'statement').map((s) => s.source)]
+          .slice(0, 1)
+          .map((source) => at(source, 'statement')),
   });
 }
