@@ -1,4 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_DB_PATH } from '../store/database.js';
+import { DB_ENV } from '../store/open.js';
+
+/** The --db line of every command's help. */
+export const DB_HELP = `--db PATH|URL  a SQLite file, or a PostgreSQL server as postgres://user@host:port/database[?schema=name]
+                 (default $${DB_ENV}, else ${DEFAULT_DB_PATH})`;
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {

@@ -1,17 +1,17 @@
-import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { dbTarget, openStore } from '../store/open.js';
+import { DB_HELP, UsageError, parseCommandArgs, type Command } from './command.js';
 import { drawTable } from './table-text.js';
 
 export const showCommand: Command = {
   name: 'show',
   summary: "print a stored filing's blocks with their pages: what the parser saw",
-  usage: `filings show <id or path> [--db PATH]
+  usage: `filings show <id or path> [--db PATH|URL]
 
 Prints the filing's blocks in order, each with its page and its span in the normalized text;
 tables are drawn as tables.
 
 Options:
-  --db PATH   database file (default ${DEFAULT_DB_PATH})
+  ${DB_HELP}
   -h, --help  show this help`,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } });
@@ -20,11 +20,11 @@ Options:
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('show needs exactly one filing id or path');
-    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    const store = await openStore(dbTarget(values.db), { readonly: true });
     try {
-      const filing = store.getFiling(positionals[0]);
-      if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${values.db ?? DEFAULT_DB_PATH}`);
-      const document = store.loadDocument(filing.id);
+      const filing = await store.getFiling(positionals[0]);
+      if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${store.location}`);
+      const document = await store.loadDocument(filing.id);
       const pages = document.printedPageNumbers.map((p) => p.number).join(', ');
       console.log(`#${filing.id} ${filing.path}`);
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
@@ -44,7 +44,7 @@ Options:
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };
