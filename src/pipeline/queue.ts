@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { PoolClient } from 'pg';
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import { requireFormat } from '../parsers/index.js';
-import { PostgresStore } from '../store/postgres/store.js';
+import type { PostgresStore } from '../store/postgres/store.js';
 import { sha256Of } from './hash.js';
 import { walkInputs } from './walk.js';
 

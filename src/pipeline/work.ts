@@ -131,20 +131,18 @@ export async function work(store: PostgresStore, options: WorkOptions): Promise<
       failure = asIngestError(thrown, 'read');
     }
     const row: ErrorRow = { path: file.path, sha256: file.sha256, stage: failure.stage, code: failure.code, message: failure.message };
+    const reason = `${failure.code}: ${failure.message}`;
     if (!RETRIED.has(failure.code)) {
       await finish(job, fileId, file, null, row);
     } else if (job.retryCount < job.retryLimit) {
-      await store.pool.query('UPDATE queued_files SET error = $2 WHERE id = $1', [fileId, failure.message]);
-      await boss.fail(QUEUE, job.id, { message: failure.message });
+      await store.pool.query('UPDATE queued_files SET error = $2 WHERE id = $1', [fileId, reason]);
+      await boss.fail(QUEUE, job.id, { message: reason });
       emit({ status: 'retry', path: file.path, code: failure.code, message: failure.message, attempt: job.retryCount + 1 });
     } else {
       await store.transaction(async (client) => {
         await store.recordError(client, row);
-        await client.query("UPDATE queued_files SET outcome = 'dead', error = $2, finished_at = now() WHERE id = $1", [
-          fileId,
-          failure.message,
-        ]);
-        await boss.fail(QUEUE, job.id, { message: failure.message }, inTransaction(client));
+        await client.query("UPDATE queued_files SET outcome = 'dead', error = $2, finished_at = now() WHERE id = $1", [fileId, reason]);
+        await boss.fail(QUEUE, job.id, { message: reason }, inTransaction(client));
       });
       summary.dead++;
       emit({
@@ -180,7 +178,7 @@ export async function work(store: PostgresStore, options: WorkOptions): Promise<
       await client.query('UPDATE queued_files SET outcome = $2, error = $3, finished_at = now(), bytes = NULL WHERE id = $1', [
         fileId,
         filingId === null ? 'error' : 'ok',
-        errorRow?.message ?? null,
+        errorRow ? `${errorRow.code}: ${errorRow.message}` : null,
       ]);
       await boss.complete(QUEUE, job.id, { machine }, inTransaction(client));
       return { duplicate: false as const, filingId, errorRow };
