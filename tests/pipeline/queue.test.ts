@@ -137,7 +137,8 @@ describe.skipIf(!reachable)('distributed ingest through the PostgreSQL job queue
     for (const name of ['inline_01.txt', 'prose_01.txt']) copyFileSync(path.join(fixtures, 'templates', name), path.join(corpus, name));
     writeFileSync(path.join(corpus, 'hangs.txt'), '这个文件让解析器停住。\n');
     expect(runCli(['enqueue', corpus, '--db', url, '--tries', '2']).code).toBe(0);
-    const run = await runCliAsync(['work', '--db', url, '--workers', '1', '--until-empty', '--timeout', '1'], {
+    // a timeout long enough for the two real files on a busy machine; the third never finishes
+    const run = await runCliAsync(['work', '--db', url, '--workers', '1', '--until-empty', '--timeout', '5'], {
       env: { [HANG_ON_ENV]: 'hangs.txt' },
     });
     expect(run.code).toBe(1);
