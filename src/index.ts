@@ -8,4 +8,6 @@ export { parseBytes, formatOf, SUPPORTED_EXTENSIONS } from './parsers/index.js';
 export { decodeText } from './parsers/text.js';
 export { IngestError, ERROR_CODES, type ErrorCode } from './parsers/errors.js';
 export { FilingStore, DEFAULT_DB_PATH } from './store/database.js';
+export { openStore, dbTarget } from './store/open.js';
+export type { Store } from './store/store.js';
 export * from './model/document.js';

@@ -1,5 +1,11 @@
-import type { FilingStore } from '../store/database.js';
+import type { Store } from '../store/store.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_DB_PATH } from '../store/database.js';
+import { DB_ENV } from '../store/open.js';
+
+/** The --db line of every command's help. */
+export const DB_HELP = `--db PATH|URL  a SQLite file, or a PostgreSQL server as postgres://user@host:port/database[?schema=name]
+                 (default $${DB_ENV}, else ${DEFAULT_DB_PATH})`;
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {
@@ -61,9 +67,9 @@ export function filingIdsOption(values: string[] | undefined): number[] | undefi
 }
 
 /** Unknown --filing ids are a usage mistake (exit 2), not an empty result. */
-export function requireFilings(store: FilingStore, ids: number[] | undefined): void {
+export async function requireFilings(store: Store, ids: number[] | undefined): Promise<void> {
   if (!ids) return;
-  const find = store.db.prepare('SELECT 1 FROM filings WHERE id = ?');
-  const missing = ids.filter((id) => find.get(id) === undefined);
+  const missing: number[] = [];
+  for (const id of ids) if ((await store.getFiling(id)) === undefined) missing.push(id);
   if (missing.length > 0) throw new UsageError(`no filing ${missing.map((id) => `#${id}`).join(', ')} in the database`);
 }

@@ -1,7 +1,7 @@
 import { FindingKind, type Finding } from '../model/finding.js';
 import { lineAt, whereLabel } from '../model/locate.js';
-import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
+import { dbTarget, openStore } from '../store/open.js';
+import { DB_HELP, UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
 import { relative } from './ingest-command.js';
 import { printable } from './printable.js';
 
@@ -10,7 +10,7 @@ const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'list the inconsistencies found, both sides quoted with their pages, like a diff',
-  usage: `filings diff [--filing ID…] [--kind K…] [--format text|json] [--fail-on error|warning] [--db PATH]
+  usage: `filings diff [--filing ID…] [--kind K…] [--format text|json] [--fail-on error|warning] [--db PATH|URL]
 
 Findings grouped by filing and project; each shows both sides quoted with page numbers (colour on a
 terminal, plain otherwise).
@@ -19,7 +19,7 @@ terminal, plain otherwise).
   --kind K           only these kinds (repeatable): ${FindingKind.options.join(', ')}
   --format json      print the findings as JSON instead
   --fail-on LEVEL    exit 1 when a finding of this severity or worse exists (error | warning), for CI
-  --db PATH          database file (default ${DEFAULT_DB_PATH})`,
+  ${DB_HELP}`,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       db: { type: 'string' },
@@ -41,16 +41,15 @@ terminal, plain otherwise).
     const failOn = values['fail-on'];
     if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
       throw new UsageError(`--fail-on takes error or warning, not "${failOn}"`);
-    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    const store = await openStore(dbTarget(values.db), { readonly: true });
     try {
       const ids = filingIdsOption(values.filing);
-      requireFilings(store, ids);
+      await requireFilings(store, ids);
       const wanted = ids ? new Set(ids) : null;
-      const filings = store.listFilings().filter((f) => !wanted || wanted.has(f.id));
-      const groups = filings.map((filing) => ({
-        filing,
-        findings: store.findingsOf(filing.id).filter((f) => !kinds.length || kinds.includes(f.kind)),
-      }));
+      const filings = (await store.listFilings()).filter((f) => !wanted || wanted.has(f.id));
+      const groups: { filing: (typeof filings)[number]; findings: Finding[] }[] = [];
+      for (const filing of filings)
+        groups.push({ filing, findings: (await store.findingsOf(filing.id)).filter((f) => !kinds.length || kinds.includes(f.kind)) });
       if (format === 'json')
         console.log(
           JSON.stringify(
@@ -60,17 +59,19 @@ terminal, plain otherwise).
           ),
         );
       else {
+        // the text of each filing a location points into: a file without pages is located by its line
         const texts = new Map<number, string>();
-        const textOf = (id: number) => {
-          if (!texts.has(id)) texts.set(id, store.loadDocument(id).text);
-          return texts.get(id) ?? '';
-        };
-        printText(groups, Boolean(process.stdout.isTTY), textOf);
+        for (const { filing, findings } of groups) {
+          for (const id of new Set([filing.id, ...findings.flatMap((f) => f.locations.map((l) => l.filing_id ?? filing.id))])) {
+            if (!texts.has(id)) texts.set(id, (await store.loadDocument(id)).text);
+          }
+        }
+        printText(groups, Boolean(process.stdout.isTTY), (id) => texts.get(id) ?? '');
       }
       const worst = Math.max(-1, ...groups.flatMap((g) => g.findings.map((f) => SEVERITY_RANK[f.severity])));
       return failOn !== undefined && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

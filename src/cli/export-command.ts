@@ -1,6 +1,7 @@
-import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { CSV_BOM, CSV_TABLES, csvHeader, csvLine, csvRows, exportedFilings, type CsvTable } from '../store/export.js';
-import { UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
+import { CSV_BOM, CSV_TABLES, csvHeader, csvLine, csvRows, type CsvTable } from '../store/export.js';
+import { dbTarget, openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { DB_HELP, UsageError, filingIdsOption, parseCommandArgs, requireFilings, type Command } from './command.js';
 import { Output } from './output.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
@@ -8,7 +9,7 @@ const FORMATS = ['json', 'ndjson', 'csv'] as const;
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the extracted projects, money, indicators and findings as JSON, NDJSON or CSV',
-  usage: `filings export --format json|ndjson|csv [--table T] [--filing ID…] [--db PATH] [--out FILE]
+  usage: `filings export --format json|ndjson|csv [--table T] [--filing ID…] [--db PATH|URL] [--out FILE]
 
   --format json     one array, one object per filing (schema: schema/export.schema.json)
   --format ndjson   the same objects, one per line
@@ -16,7 +17,7 @@ export const exportCommand: Command = {
                     --table projects (default) | funding_items | indicators | findings
   --filing ID       only these filings (repeatable)
   --out FILE        write to FILE instead of standard output
-  --db PATH         database file (default ${DEFAULT_DB_PATH})`,
+  ${DB_HELP}`,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       db: { type: 'string' },
@@ -35,9 +36,9 @@ export const exportCommand: Command = {
     const table = (values.table ?? 'projects') as CsvTable;
     if (!CSV_TABLES.includes(table)) throw new UsageError(`--table takes ${CSV_TABLES.join(', ')}, not "${values.table}"`);
     const ids = filingIdsOption(values.filing);
-    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    const store = await openStore(dbTarget(values.db), { readonly: true });
     try {
-      requireFilings(store, ids);
+      await requireFilings(store, ids);
       const out = await Output.open(values.out);
       try {
         await writeExport(out, store, format as (typeof FORMATS)[number], table, ids);
@@ -47,33 +48,27 @@ export const exportCommand: Command = {
         throw error;
       }
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },
 };
 
-async function writeExport(
-  out: Output,
-  store: FilingStore,
-  format: (typeof FORMATS)[number],
-  table: CsvTable,
-  ids?: number[],
-): Promise<void> {
+async function writeExport(out: Output, store: Store, format: (typeof FORMATS)[number], table: CsvTable, ids?: number[]): Promise<void> {
   if (format === 'csv') {
     await out.write(`${CSV_BOM + csvLine(csvHeader(table))}\r\n`);
-    for (const filing of exportedFilings(store, ids)) {
+    for await (const filing of store.exportedFilings(ids)) {
       for (const row of csvRows(table, filing)) await out.write(`${csvLine(row)}\r\n`);
     }
     return;
   }
   if (format === 'ndjson') {
-    for (const filing of exportedFilings(store, ids)) await out.write(`${JSON.stringify(filing)}\n`);
+    for await (const filing of store.exportedFilings(ids)) await out.write(`${JSON.stringify(filing)}\n`);
     return;
   }
   let first = true;
   await out.write('[');
-  for (const filing of exportedFilings(store, ids)) {
+  for await (const filing of store.exportedFilings(ids)) {
     await out.write((first ? '\n' : ',\n') + JSON.stringify(filing, null, 2));
     first = false;
   }

@@ -12,8 +12,7 @@ import { RunStats } from '../pipeline/run-stats.js';
 import { countInputs } from '../pipeline/walk.js';
 import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../pipeline/worker-pool.js';
 import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
-import { DEFAULT_DB_PATH } from '../store/database.js';
-import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
+import { DB_HELP, UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
 import { trapInterrupts } from './interrupt.js';
 import { printable } from './printable.js';
 import { ProgressReporter } from './progress.js';
@@ -38,7 +37,7 @@ const OPTIONS = {
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
-  usage: `filings ingest <files or folders…> [--db PATH] [--force] [--workers N] [--timeout SECONDS]
+  usage: `filings ingest <files or folders…> [--db PATH|URL] [--force] [--workers N] [--timeout SECONDS]
                  [--max-size MB] [--max-pages N] [--worker-heap MB] [--follow-symlinks] [--quiet] [--json]
 
 Folders are walked recursively for .txt, .docx and .pdf files; only regular files are read (FIFOs,
@@ -49,7 +48,7 @@ or error with the reason. A run stopped at any moment (Ctrl-C, kill) is continue
 command again: what was committed is skipped.
 
 Options:
-  --db PATH            database file (default ${DEFAULT_DB_PATH})
+  ${DB_HELP}
   --force              re-ingest files whose content has not changed, and retry files that failed before
   --workers N          worker threads (default: the number of cores, here ${availableParallelism()})
   --timeout SECONDS    a file still processing after this long is stopped and recorded as a TIMEOUT error

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UnknownFilingError, writeReport } from '../report/report.js';
-import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
-import { UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
+import { dbTarget, isPostgres, openStore } from '../store/open.js';
+import { DB_HELP, UsageError, filingIdsOption, parseCommandArgs, type Command } from './command.js';
 
 const DEFAULT_OUT = path.join('output', 'report');
 /** Without a terminal, one progress line per this many filings (a log stays short). */
@@ -12,7 +12,7 @@ const LIVE_EVERY_MS = 200;
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write a static HTML review report: every finding with both sides highlighted in the text',
-  usage: `filings report [--db PATH] [--filing ID…] [--out DIR]
+  usage: `filings report [--db PATH|URL] [--filing ID…] [--out DIR]
 
 Writes index.html (every filing with its department, year, projects, total funding and findings;
 sortable, filterable by kind of finding) and one page per filing (filing-<id>.html: the text by page
@@ -22,7 +22,7 @@ findings, projects and indicators). Static files with inline CSS and JS: open in
 Options:
   --out DIR    output folder (default ${DEFAULT_OUT})
   --filing ID  only these filings (repeatable)
-  --db PATH    database file (default ${DEFAULT_DB_PATH})
+  ${DB_HELP}
   -h, --help   show this help`,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
@@ -36,13 +36,13 @@ Options:
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const filingIds = filingIdsOption(values.filing);
-    const dbPath = values.db ?? DEFAULT_DB_PATH;
-    if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (run filings ingest first)`);
+    const dbPath = dbTarget(values.db);
+    if (!isPostgres(dbPath) && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (run filings ingest first)`);
     const started = performance.now();
     const progress = progressLine(process.stderr);
-    const store = FilingStore.open(dbPath, { readonly: true });
+    const store = await openStore(dbPath, { readonly: true });
     try {
-      const summary = writeReport(store, {
+      const summary = await writeReport(store, {
         outDir: values.out ?? DEFAULT_OUT,
         filingIds,
         displayPath,
@@ -59,7 +59,7 @@ Options:
       if (error instanceof UnknownFilingError) throw new UsageError(error.message);
       throw error;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -4,11 +4,23 @@ import { diffCommand } from './diff-command.js';
 import { exportCommand } from './export-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { enqueueCommand, statusCommand, workCommand } from './queue-commands.js';
 import { reportCommand } from './report-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
 
-const COMMANDS: Command[] = [ingestCommand, showCommand, diffCommand, exportCommand, reportCommand, migrateCommand, schemaCommand];
+const COMMANDS: Command[] = [
+  ingestCommand,
+  showCommand,
+  diffCommand,
+  exportCommand,
+  reportCommand,
+  migrateCommand,
+  schemaCommand,
+  enqueueCommand,
+  workCommand,
+  statusCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,13 +1,14 @@
 import { lineAt, whereLabel } from '../model/locate.js';
-import { FilingStore, DEFAULT_DB_PATH } from '../store/database.js';
-import { UsageError, parseCommandArgs, type Command } from './command.js';
+import { dbTarget, openStore } from '../store/open.js';
+import { layoutOf } from '../store/store.js';
+import { DB_HELP, UsageError, parseCommandArgs, type Command } from './command.js';
 import { printable } from './printable.js';
 import { drawTable } from './table-text.js';
 
 export const showCommand: Command = {
   name: 'show',
   summary: "print a stored filing's section tree and blocks with their pages: what the parser saw",
-  usage: `filings show <id or path> [--db PATH]
+  usage: `filings show <id or path> [--db PATH|URL]
 
 Prints the filing's coverage and section tree (numbered headings, their levels as the filing nests
 them, and what each is: project, department, statement or other), then its blocks in order, each with
@@ -15,7 +16,7 @@ its page (or line, where the format has no pages) and its span in the normalized
 as tables.
 
 Options:
-  --db PATH   database file (default ${DEFAULT_DB_PATH})
+  ${DB_HELP}
   -h, --help  show this help`,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } });
@@ -24,24 +25,25 @@ Options:
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('show needs exactly one filing id or path');
-    const store = FilingStore.open(values.db ?? DEFAULT_DB_PATH, { readonly: true });
+    const store = await openStore(dbTarget(values.db), { readonly: true });
     try {
-      const filing = store.getFiling(positionals[0]);
-      if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${values.db ?? DEFAULT_DB_PATH}`);
-      const document = store.loadDocument(filing.id);
+      const filing = await store.getFiling(positionals[0]);
+      if (!filing) throw new UsageError(`no filing "${positionals[0]}" in ${store.location}`);
+      const document = await store.loadDocument(filing.id);
       const pages = document.printedPageNumbers.map((p) => p.number).join(', ');
       console.log(`#${filing.id} ${printable(filing.path)}`);
       console.log(`${filing.format}, ${filing.byte_size} bytes, ${filing.page_count ?? '?'} pages, sha256 ${filing.sha256.slice(0, 12)}…`);
       if (pages) console.log(`printed page numbers: ${pages}`);
       for (const message of document.messages) console.log(`${message.severity}: ${printable(message.message)}`);
-      const coverage = store.coverageOf(filing.id);
-      if (coverage?.coverage != null)
-        console.log(`coverage: ${Math.round(coverage.coverage * 100)}% of ${coverage.evidence} passages with amounts, indicators or goals`);
-      const sections = store.sectionsOf(filing.id);
-      if (sections.length > 0) {
+      const layout = await layoutOf(store, filing.id);
+      if (layout.coverage !== null)
+        console.log(
+          `coverage: ${Math.round(layout.coverage.ratio * 100)}% of ${layout.coverage.evidence} passages with amounts, indicators or goals`,
+        );
+      if (layout.sections.length > 0) {
         console.log('\nsections:');
-        for (const s of sections) {
-          const where = whereLabel(s.page, () => lineAt(document.text, s.start));
+        for (const s of layout.sections) {
+          const where = whereLabel(s.source.page, () => lineAt(document.text, s.source.start));
           console.log(`${'  '.repeat(s.level)}${s.number} ${printable(s.title)}  [${s.kind}, ${where}]`);
         }
       }
@@ -59,7 +61,7 @@ Options:
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

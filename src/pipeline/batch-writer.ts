@@ -1,5 +1,5 @@
-import { IngestError } from '../parsers/errors.js';
-import type { ErrorRow, FilingStore } from '../store/database.js';
+import type { ErrorRow } from '../store/database.js';
+import type { Committed, Store } from '../store/store.js';
 import type { FileEvent } from './events.js';
 import type { FilingRecord } from '../store/record.js';
 
@@ -22,97 +22,87 @@ type Pending = { kind: 'filing'; record: FilingRecord } | { kind: 'error'; row: 
 
 /**
  * The one writer: the main thread collects finished files and commits them several at a time, each filing
- * still atomic (see FilingStore.saveFilings). A file's event is emitted only once its commit is done, so
- * what the caller reports as ingested is in the database, and a run killed at any moment loses at most the
- * uncommitted batch, which the next run processes again.
+ * still atomic (see Store.commit). A file's event is emitted only once its commit is done, so what the
+ * caller reports as ingested is in the database, and a run killed at any moment loses at most the
+ * uncommitted batch, which the next run processes again. Commits run one after another; SQLite does each
+ * at once on the main thread, PostgreSQL while the workers go on.
  */
 export class BatchWriter {
   private pending: Pending[] = [];
   private pendingChars = 0;
   private timer: NodeJS.Timeout | null = null;
   private broken = false;
+  /** The last commit started: the next one waits for it. */
+  private committing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: FilingStore,
+    private readonly store: Store,
     private readonly onStored: (event: FileEvent) => void,
     /** A commit failed (the database stayed locked, the disk is full): the run cannot go on. */
     private readonly onFatal: (error: unknown) => void,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
   ) {}
 
-  addFiling(record: FilingRecord): void {
-    this.add({ kind: 'filing', record }, record.document.text.length + record.document.sourceText.length);
+  /** Resolves at once, or, when this filing fills a batch, once that batch is committed: a slow database holds the files back. */
+  addFiling(record: FilingRecord): Promise<void> {
+    return this.add({ kind: 'filing', record }, record.document.text.length + record.document.sourceText.length);
   }
 
-  addError(row: ErrorRow): void {
-    this.add({ kind: 'error', row }, row.message.length);
+  addError(row: ErrorRow): Promise<void> {
+    return this.add({ kind: 'error', row }, row.message.length);
   }
 
-  /** Commit everything pending. Throws when the commit fails; nothing pending is reported as stored then. */
-  flush(): void {
+  /** Commit everything pending. Rejects when the commit fails; nothing pending is reported as stored then. */
+  flush(): Promise<void> {
     this.clearTimer();
-    if (this.broken || this.pending.length === 0) return;
+    if (this.broken || this.pending.length === 0) return this.committing;
     const batch = this.pending;
     this.pending = [];
     this.pendingChars = 0;
+    this.committing = this.committing.then(() => this.commit(batch));
+    return this.committing;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const records = batch.flatMap((item) => (item.kind === 'filing' ? [item.record] : []));
+    const errors = batch.flatMap((item) => (item.kind === 'error' ? [item.row] : []));
     const started = performance.now();
-    let events: FileEvent[];
+    let committed: Committed;
     try {
-      events = this.store.transaction(() => this.write(batch));
+      committed = await this.store.commit(records, errors);
     } catch (error) {
       this.broken = true;
       throw error;
     }
     const storeMs = (performance.now() - started) / batch.length;
-    for (const event of events) {
-      if (event.status === 'ok') event.timings.store = storeMs;
-      this.onStored(event);
-    }
-  }
-
-  /** Inside the batch's transaction: the filings (each in its savepoint), then the error rows, including those of filings that could not be stored. */
-  private write(batch: Pending[]): FileEvent[] {
-    const records = batch.flatMap((item) => (item.kind === 'filing' ? [item.record] : []));
-    const errors = batch.flatMap((item) => (item.kind === 'error' ? [item.row] : []));
-    const events: FileEvent[] = [];
-    this.store.saveFilings(records).forEach((result, i) => {
-      if ('filingId' in result) events.push(okEvent(records[i], result.filingId));
-      else errors.push(storeErrorRow(records[i], result.error));
+    committed.filings.forEach((result, i) => {
+      if ('filingId' in result) this.onStored(okEvent(records[i], result.filingId, storeMs));
     });
-    for (const row of errors) {
-      this.store.recordError(row);
-      events.push(errorEvent(row));
-    }
-    return events;
+    for (const row of committed.errors) this.onStored(errorEvent(row));
   }
 
-  /** Stop the timer; what is still pending is dropped (call flush first to keep it). */
-  close(): void {
+  /** Stop the timer and drop what is still pending (flush first to keep it); resolves once a commit in progress has ended. */
+  close(): Promise<void> {
     this.clearTimer();
     this.pending = [];
+    return this.committing.catch(() => {});
   }
 
-  private add(item: Pending, chars: number): void {
-    if (this.broken) return;
+  private add(item: Pending, chars: number): Promise<void> {
+    if (this.broken) return Promise.resolve();
     this.pending.push(item);
     this.pendingChars += chars;
-    if (this.pending.length >= this.limits.maxItems || this.pendingChars >= this.limits.maxChars) {
-      this.flushOrFail();
-      return;
-    }
+    if (this.pending.length >= this.limits.maxItems || this.pendingChars >= this.limits.maxChars) return this.flushOrFail();
     this.timer ??= setTimeout(() => {
       this.timer = null;
       this.flushOrFail();
     }, this.limits.maxDelayMs);
+    return Promise.resolve();
   }
 
   /** A commit that fails while files are still coming in stops the run (the caller of add is a file, not the run). */
-  private flushOrFail(): void {
-    try {
-      this.flush();
-    } catch (error) {
-      this.onFatal(error);
-    }
+  private flushOrFail(): Promise<void> {
+    return this.flush().catch(this.onFatal);
   }
 
   private clearTimer(): void {
@@ -121,12 +111,7 @@ export class BatchWriter {
   }
 }
 
-function storeErrorRow(record: FilingRecord, error: Error): ErrorRow {
-  const failure = new IngestError('INTERNAL', error.message, 'store');
-  return { path: record.file.path, sha256: record.file.sha256, stage: 'store', code: failure.code, message: failure.message };
-}
-
-function okEvent(record: FilingRecord, filingId: number): FileEvent & { status: 'ok' } {
+export function okEvent(record: FilingRecord, filingId: number, storeMs: number): FileEvent & { status: 'ok' } {
   const { file, document } = record;
   return {
     status: 'ok',
@@ -141,7 +126,7 @@ function okEvent(record: FilingRecord, filingId: number): FileEvent & { status: 
     indicators: record.extraction.projects.reduce((n, p) => n + p.indicators.length, 0),
     findings: record.findings.filter((f) => f.severity !== 'info').length,
     coverage: record.extraction.coverage?.ratio ?? null,
-    timings: record.timings,
+    timings: { ...record.timings, store: storeMs },
   };
 }
 

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { IngestError, asIngestError } from '../parsers/errors.js';
 import { DEFAULT_PARSE_LIMITS, requireFormat, type ParseLimits } from '../parsers/index.js';
-import { DEFAULT_DB_PATH, FilingStore } from '../store/database.js';
+import { dbTarget, openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer.js';
 import type { FileEvent } from './events.js';
 import { sha256Of } from './hash.js';
@@ -13,6 +14,7 @@ import { walkInputs } from './walk.js';
 export type { FileEvent } from './events.js';
 
 export interface IngestOptions {
+  /** A SQLite file or a postgres:// URL (see dbTarget); default $FILINGS_DB, else output/filings.sqlite. */
   db?: string;
   /** Re-ingest files whose content has not changed, and retry files that failed before. */
   force?: boolean;
@@ -58,7 +60,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  */
 export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const dbPath = options.db ?? DEFAULT_DB_PATH;
+  const dbPath = dbTarget(options.db);
   const workers = options.workers ?? availableParallelism();
   const summary: IngestSummary = { total: 0, ok: 0, skipped: 0, failed: 0, elapsedMs: 0, db: dbPath, workers, interrupted: false };
   const inFlight = new Set<string>();
@@ -80,7 +82,8 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   };
   const stopping = () => fatal.length > 0 || options.signal?.aborted === true;
 
-  const store = FilingStore.open(dbPath);
+  const store = await openStore(dbPath);
+  summary.db = store.location;
   let pool: WorkerPool | null = null;
   const writer = new BatchWriter(store, emit, fail, options.batch ?? DEFAULT_BATCH_LIMITS);
   try {
@@ -94,7 +97,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
       }
       if ('error' in entry) {
         const error = new IngestError('UNREADABLE', entry.error.message, 'read');
-        writer.addError({ path: entry.path, sha256: null, stage: 'read', code: error.code, message: error.message });
+        await writer.addError({ path: entry.path, sha256: null, stage: 'read', code: error.code, message: error.message });
         continue;
       }
       // backpressure: the walk waits while a full line of files waits for workers
@@ -104,13 +107,13 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
     }
     if (stopping()) queue.clear();
     await queue.onIdle();
-    writer.flush();
+    await writer.flush();
   } catch (error) {
     fail(error);
   } finally {
-    writer.close();
+    await writer.close();
     await pool?.close();
-    store.close();
+    await store.close();
   }
   if (fatal.length > 0) throw fatal[0].error;
   summary.interrupted = options.signal?.aborted === true;
@@ -124,7 +127,7 @@ class FileIngest {
   private readonly limits: ParseLimits;
 
   constructor(
-    private readonly store: FilingStore,
+    private readonly store: Store,
     private readonly pool: WorkerPool,
     private readonly writer: BatchWriter,
     private readonly inFlight: Set<string>,
@@ -151,36 +154,40 @@ class FileIngest {
       const { bytes } = read;
       sha256 = sha256Of(bytes);
       const readMs = performance.now() - readStarted;
-      const skip = this.skipReason(filePath, sha256);
-      if (skip !== null) {
-        this.emit({ status: 'skipped', path: filePath, reason: skip });
+      // the same path named twice (a folder and a file in it) while its first copy is not yet committed
+      if (this.inFlight.has(filePath)) {
+        this.emit({ status: 'skipped', path: filePath, reason: 'named twice' });
         return;
       }
       this.inFlight.add(filePath);
+      const skip = await this.skipReason(filePath, sha256);
+      if (skip !== null) {
+        this.inFlight.delete(filePath);
+        this.emit({ status: 'skipped', path: filePath, reason: skip });
+        return;
+      }
       const outcome = await this.pool.run({ path: filePath, sha256, byteSize: bytes.length, format }, bytes, this.limits);
       if (outcome.ok) {
         outcome.record.timings.read = readMs;
-        this.writer.addFiling(outcome.record);
+        await this.writer.addFiling(outcome.record);
       } else {
         const { code, stage, detail } = outcome.failure;
-        this.writer.addError({ path: filePath, sha256, stage, code, message: new IngestError(code, detail, stage).message });
+        await this.writer.addError({ path: filePath, sha256, stage, code, message: new IngestError(code, detail, stage).message });
       }
     } catch (thrown) {
       // no file can be processed: the run stops (ingest's fail)
       if (thrown instanceof WorkerStartError) throw thrown;
       const error = asIngestError(thrown, 'read');
-      this.writer.addError({ path: filePath, sha256, stage: error.stage, code: error.code, message: error.message });
+      await this.writer.addError({ path: filePath, sha256, stage: error.stage, code: error.code, message: error.message });
     }
   }
 
   /** Why this file need not be processed, or null. */
-  private skipReason(filePath: string, sha256: string): string | null {
-    // the same path named twice (a folder and a file in it) while its first copy is not yet committed
-    if (this.inFlight.has(filePath)) return 'named twice';
+  private async skipReason(filePath: string, sha256: string): Promise<string | null> {
     if (this.options.force) return null;
-    const existing = this.store.findByPath(filePath);
+    const existing = await this.store.findByPath(filePath);
     if (existing?.sha256 === sha256 && existing.current) return 'unchanged';
-    const known = this.store.knownError(filePath, sha256);
+    const known = await this.store.knownError(filePath, sha256);
     if (known) return `failed before (${known.code}), unchanged; --force retries`;
     return null;
   }

@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FilingStore } from '../store/database.js';
-import { exportedFilings } from '../store/export.js';
+import type { Store } from '../store/store.js';
 import { filingFileName, filingPage } from './filing-page.js';
 import { indexPage, indexRow, type IndexRow } from './index-page.js';
-import { incomingCopies, reportFilingIds } from './queries.js';
+import { reportFilingIds } from './queries.js';
 
 /**
  * Writes the review report: index.html and one page per filing. Filings are read, rendered and written
@@ -47,13 +46,14 @@ function writeAtomically(file: string, content: string): void {
   }
 }
 
-export function writeReport(store: FilingStore, options: ReportOptions): ReportSummary {
-  const { ids, missing } = reportFilingIds(store.db, options.filingIds);
+export async function writeReport(store: Store, options: ReportOptions): Promise<ReportSummary> {
+  const all = (await store.listFilings()).map((filing) => filing.id);
+  const { ids, missing } = reportFilingIds(all, options.filingIds);
   if (missing.length) throw new UnknownFilingError(missing);
   const outDir = path.resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
   const display = options.displayPath ?? ((p: string) => p);
-  const incoming = incomingCopies(store.db);
+  const incoming = await store.incomingCopies();
   const inReport = new Set(ids);
   const filingHref = (id: number, fragment: string) =>
     inReport.has(id) || existsSync(path.join(outDir, filingFileName(id))) ? `${filingFileName(id)}#${fragment}` : null;
@@ -61,13 +61,13 @@ export function writeReport(store: FilingStore, options: ReportOptions): ReportS
   const positionOf = new Map(ids.map((id, k) => [id, k]));
   const rows: IndexRow[] = [];
   // the ids were read first (for previous/next links); a filing stored meanwhile waits for the next report
-  for (const filing of exportedFilings(store, ids)) {
+  for await (const filing of store.exportedFilings(ids)) {
     const id = filing.filing.id;
     const position = positionOf.get(id)!;
     const displayPath = display(filing.filing.path);
     const page = filingPage({
       filing,
-      document: store.loadDocument(id),
+      document: await store.loadDocument(id),
       displayPath,
       incoming: incoming.get(id) ?? [],
       previous: position > 0 ? ids[position - 1] : null,

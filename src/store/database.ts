@@ -37,7 +37,7 @@ export interface ErrorRow {
 }
 
 /** Errors that the same bytes will give again: not retried on a re-run unless forced. */
-const DETERMINISTIC_ERRORS = new Set([
+export const DETERMINISTIC_ERRORS = new Set([
   'EMPTY_FILE',
   'NOT_TEXT',
   'ENCODING',
@@ -335,7 +335,7 @@ export class FilingStore {
   }
 }
 
-interface BlockRow {
+export interface BlockRow {
   filing_id: number;
   idx: number;
   type: Block['type'];
@@ -348,7 +348,7 @@ interface BlockRow {
   cells: string | null;
 }
 
-function blockRow(filingId: number, idx: number, block: Block): BlockRow {
+export function blockRow(filingId: number, idx: number, block: Block): BlockRow {
   return {
     filing_id: filingId,
     idx,
@@ -363,7 +363,7 @@ function blockRow(filingId: number, idx: number, block: Block): BlockRow {
   };
 }
 
-function rowBlock(row: BlockRow): Block {
+export function rowBlock(row: BlockRow): Block {
   const base = { page: row.page, start: row.start, end: row.end };
   switch (row.type) {
     case 'heading':

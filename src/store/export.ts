@@ -43,7 +43,7 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
   }
 }
 
-function emptyExtraction(): Extraction {
+export function emptyExtraction(): Extraction {
   return {
     department: null,
     year: null,
