@@ -22,25 +22,34 @@ export function* exportedFilings(store: FilingStore, filingIds?: number[]): Gene
   const wanted = filingIds ? new Set(filingIds) : null;
   for (const row of rows) {
     if (wanted && !wanted.has(row.id)) continue;
-    const extraction = row.data ? Extraction.parse(JSON.parse(row.data)) : emptyExtraction();
-    yield ExportedFiling.parse({
-      filing: { id: row.id, path: row.path, sha256: row.sha256, format: row.format, pages: row.page_count },
-      department: extraction.department,
-      year: extraction.year,
-      projects: extraction.projects,
-      department_goals: extraction.department_goals,
-      department_indicators: extraction.department_indicators,
-      department_tasks: extraction.department_tasks,
-      department_tasks_total: extraction.department_tasks_total,
-      department_form_goals: extraction.department_form_goals,
-      notes: extraction.notes,
-      sections: extraction.sections,
-      statements: extraction.statements,
-      coverage: extraction.coverage,
-      target_statement: extraction.target_statement,
-      findings: store.findingsOf(row.id),
-    });
+    yield toExportedFiling(row, row.data ? JSON.parse(row.data) : null, store.findingsOf(row.id));
   }
+}
+
+/** One filing in the export shape, from its row and its stored extraction (the same for both engines). */
+export function toExportedFiling(
+  row: { id: number; path: string; sha256: string; format: string; page_count: number | null },
+  data: unknown,
+  findings: Finding[],
+): ExportedFiling {
+  const extraction = data ? Extraction.parse(data) : emptyExtraction();
+  return ExportedFiling.parse({
+    filing: { id: row.id, path: row.path, sha256: row.sha256, format: row.format, pages: row.page_count },
+    department: extraction.department,
+    year: extraction.year,
+    projects: extraction.projects,
+    department_goals: extraction.department_goals,
+    department_indicators: extraction.department_indicators,
+    department_tasks: extraction.department_tasks,
+    department_tasks_total: extraction.department_tasks_total,
+    department_form_goals: extraction.department_form_goals,
+    notes: extraction.notes,
+    sections: extraction.sections,
+    statements: extraction.statements,
+    coverage: extraction.coverage,
+    target_statement: extraction.target_statement,
+    findings,
+  });
 }
 
 export function emptyExtraction(): Extraction {

@@ -50,7 +50,7 @@ describe.skipIf(!reachable)('the PostgreSQL engine', () => {
         WHERE table_schema = $1 AND column_name IN ('total_wan', 'amount_wan')`,
       [schema],
     );
-    expect(types.length).toBe(4);
+    expect(types.length).toBe(5);
     for (const column of types) expect(column.data_type, `${column.table_name}.${column.column_name}`).toBe('numeric');
     const totals = await query<{ total_wan: string }>(schema, "SELECT total_wan::text FROM projects WHERE name = '法制工作专项项目'");
     expect(totals.map((t) => t.total_wan)).toContain('243.08');

@@ -3,11 +3,11 @@ import type pg from 'pg';
 import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import { type DocumentModel, Message } from '../../model/document.js';
-import { ExportedFiling } from '../../model/export.js';
+import type { ExportedFiling } from '../../model/export.js';
 import { Extraction } from '../../model/extraction.js';
 import { Finding } from '../../model/finding.js';
 import { type BlockRow, DETERMINISTIC_ERRORS, type ErrorRow, type FilingRow, type SavedFiling, blockRow, rowBlock } from '../database.js';
-import { emptyExtraction } from '../export.js';
+import { toExportedFiling } from '../export.js';
 import { PIPELINE_VERSION } from '../extraction-writer.js';
 import type { FilingRecord } from '../record.js';
 import { type Committed, type IncomingCopy, type Store, type StoredVersion, groupIncoming, storeErrorRow } from '../store.js';
@@ -255,20 +255,7 @@ export class PostgresStore implements Store {
       );
       if (rows.length === 0) return;
       for (const row of rows) {
-        const extraction = row.data ? Extraction.parse(row.data) : emptyExtraction();
-        yield ExportedFiling.parse({
-          filing: { id: row.id, path: row.path, sha256: row.sha256, format: row.format, pages: row.page_count },
-          department: extraction.department,
-          year: extraction.year,
-          projects: extraction.projects,
-          department_goals: extraction.department_goals,
-          department_indicators: extraction.department_indicators,
-          department_tasks: extraction.department_tasks,
-          department_tasks_total: extraction.department_tasks_total,
-          department_form_goals: extraction.department_form_goals,
-          notes: extraction.notes,
-          findings: await this.findingsOf(row.id),
-        });
+        yield toExportedFiling(row, row.data, await this.findingsOf(row.id));
       }
       after = rows[rows.length - 1].id;
     }
