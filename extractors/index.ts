@@ -9,7 +9,7 @@ import { extractIndicators } from './fields/indicators.js';
 import { locate } from '../src/model/locate.js';
 import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './layout/projects.js';
 import { findStructure, type ProjectSection, type Structure } from './layout/structure.js';
-import { isProjectTable } from './layout/project-table-layout.js';
+import { projectTables } from './layout/project-table-layout.js';
 import { readProjectTables, type TableProject } from './layout/project-tables.js';
 
 /** Everything the extractors find in one filing: a pure function of its document model. */
@@ -21,7 +21,8 @@ export function extractFiling(document: DocumentModel): Extraction {
 export function extractWithStructure(document: DocumentModel): { extraction: Extraction; structure: Structure } {
   const found = findStructure(document);
   // a table of many projects' targets is read by readProjectTables, not as the department's indicators
-  const structure = { ...found, departmentTables: found.departmentTables.filter((table) => !isProjectTable(table)) };
+  const tables = new Set(projectTables(document.blocks).map(({ table }) => table));
+  const structure = { ...found, departmentTables: found.departmentTables.filter((table) => !tables.has(table)) };
   return { extraction: extractFromStructure(document, structure), structure };
 }
 

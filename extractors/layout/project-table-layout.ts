@@ -119,3 +119,40 @@ export function projectTableLayout(table: TableBlock): ProjectTableLayout | null
 export function isProjectTable(block: Block): block is TableBlock {
   return block.type === 'table' && projectTableLayout(block) !== null;
 }
+
+export interface LaidOutTable {
+  table: TableBlock;
+  layout: ProjectTableLayout;
+}
+
+/**
+ * The project tables among the blocks, each with its layout. A table without a header of its own right
+ * after one, on one of the next two pages and with rows as wide, is the next page of it (杭州 prints the
+ * header once over two pages); a heading or a table of another kind in between ends the run.
+ */
+export function projectTables(blocks: readonly Block[]): LaidOutTable[] {
+  const found: LaidOutTable[] = [];
+  let open = false;
+  for (const block of blocks) {
+    if (block.type === 'heading') open = false;
+    if (block.type !== 'table') continue;
+    const previous: LaidOutTable | undefined = open ? found[found.length - 1] : undefined;
+    const layout: ProjectTableLayout | null =
+      projectTableLayout(block) ?? (previous && continues(block, previous) ? { ...previous.layout, headerRows: 0 } : null);
+    open = layout !== null;
+    if (layout) found.push({ table: block, layout });
+  }
+  return found;
+}
+
+function continues(table: TableBlock, previous: LaidOutTable): boolean {
+  const width = previous.layout.columns.length;
+  // the next page, or the one after where the page between was read as text (深圳 司法局 p.13)
+  const samePage = table.page !== null && previous.table.page !== null && table.page - previous.table.page <= 2;
+  return (
+    samePage &&
+    headerCells(table.rows[0] ?? []) === null &&
+    table.rows.every((row) => row.length <= width) &&
+    table.rows.some((row) => row.length === width)
+  );
+}

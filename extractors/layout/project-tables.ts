@@ -4,7 +4,7 @@ import { locate } from '../../src/model/locate.js';
 import { cellAmount } from '../fields/funding.js';
 import { categoryAtEnd, categoryOf, weightOf } from '../fields/indicators.js';
 import { parseTableValue } from '../text/thresholds.js';
-import { type Column, INDICATOR_COLUMNS, projectTableLayout } from './project-table-layout.js';
+import { type Column, INDICATOR_COLUMNS, projectTables } from './project-table-layout.js';
 import type { NameSpan } from './structure.js';
 
 /**
@@ -145,10 +145,7 @@ export function readProjectTables(blocks: readonly Block[], document: Doc): Tabl
   let signature = '';
   let unit: NameSpan | null = null;
   let current: Building | null = null;
-  for (const block of blocks) {
-    if (block.type !== 'table') continue;
-    const layout = projectTableLayout(block);
-    if (!layout) continue;
+  for (const { table: block, layout } of projectTables(blocks)) {
     // a table of another layout starts afresh; the same layout on the next page goes on
     if (layout.signature !== signature) {
       signature = layout.signature;
