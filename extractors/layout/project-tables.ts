@@ -159,7 +159,11 @@ export function readProjectTables(blocks: readonly Block[], document: Doc): Tabl
       const name = filled(cells.project) ? cells.project : null;
       const hasIndicator = filled(cells.level3);
       const hasGoal = filled(cells.goal);
-      if (filled(cells.unit)) unit = span(cells.unit);
+      if (filled(cells.unit) && !name && !filled(cells.total) && current?.unit) {
+        // 深圳市发展和改革委 | 物资储备业务 | 124.73 over 员会（本级） | | | …: the unit's name wrapped into the next row
+        current.unit = { name: current.unit.name + folded(cells.unit), start: current.unit.start, end: cells.unit.end };
+        unit = current.unit;
+      } else if (filled(cells.unit)) unit = span(cells.unit);
       if (name) {
         const key = `${layout.signature}\u0001${unit?.name ?? ''}\u0001${folded(name)}`;
         const known = byName.get(key);

@@ -87,13 +87,16 @@ describe('project tables of one row per project (杭州 表11, 深圳 重点项�
     expect(first.tables).toEqual([blocks[0]]);
   });
 
-  it('joins a goal that runs on into a row of its own; the header gives the amounts’ unit (预算数（万元）)', () => {
+  it('joins a goal and a unit that run on into a row of their own; the header gives the amounts’ unit (预算数（万元）)', () => {
     const { blocks, document } = pagesOfTables([
       [
         ['二级预算单位名称', '一级项目名称', '预算数（万元）', '绩效目标'],
         ['深圳市信访局', '信访大厅运行', '603.84', '1.通过预算投入，实现信访大厅工作日24小时在岗值守；2.聘请常驻律师，确保无'],
         ['', '', '', '缝衔接，提升信访工作水平'],
         ['深圳市信访局', '预算准备金', '4.90', '保证经费使用合规'],
+        // a unit's name wrapped into the next row with the goal
+        ['深圳市发展和改革委', '物资储备业务', '124.73', '对储备粮油进行检查，开展'],
+        ['员会（本级）', '', '', '储备费用结算审计。'],
       ],
     ]);
     expect(readProjectTables(blocks, document).map(summary)).toEqual([
@@ -104,6 +107,12 @@ describe('project tables of one row per project (杭州 表11, 深圳 重点项�
         goals: ['通过预算投入，实现信访大厅工作日24小时在岗值守', '聘请常驻律师，确保无缝衔接，提升信访工作水平'],
       },
       { name: '预算准备金', unit: '深圳市信访局', total: '4.9', goals: ['保证经费使用合规'] },
+      {
+        name: '物资储备业务',
+        unit: '深圳市发展和改革委员会（本级）',
+        total: '124.73',
+        goals: ['对储备粮油进行检查，开展储备费用结算审计'],
+      },
     ]);
   });
 
