@@ -12,6 +12,8 @@ import { extractIndicators } from './fields/indicators.js';
 import { locate } from '../src/model/locate.js';
 import { contentItems, filingDepartment, filingYear, projectAliases, projectDepartment, projectYear } from './layout/projects.js';
 import { findStructure, type ProjectSection, type Structure } from './layout/structure.js';
+import { projectTables } from './layout/project-table-layout.js';
+import { readProjectTables, type TableProject } from './layout/project-tables.js';
 
 /** Everything the extractors find in one filing: a pure function of its document model. */
 export function extractFiling(document: DocumentModel): Extraction {
@@ -20,7 +22,10 @@ export function extractFiling(document: DocumentModel): Extraction {
 
 /** The extraction and the layout it was read from, which the checks read too (laid out once, not twice). */
 export function extractWithStructure(document: DocumentModel): { extraction: Extraction; structure: Structure } {
-  const structure = findStructure(document);
+  const found = findStructure(document);
+  // a table of many projects' targets is read by readProjectTables, not as the department's indicators
+  const tables = new Set(projectTables(document.blocks).map(({ table }) => table));
+  const structure = { ...found, departmentTables: found.departmentTables.filter((table) => !tables.has(table)) };
   return { extraction: extractFromStructure(document, structure), structure };
 }
 
@@ -33,7 +38,10 @@ function extractFromStructure(document: DocumentModel, structure: Structure): Ex
   return {
     department: department?.name ?? null,
     year,
-    projects: structure.projects.map((section) => extractProject(section, document, year, notes)),
+    projects: [
+      ...structure.projects.map((section) => extractProject(section, document, year, notes)),
+      ...readProjectTables(document.blocks, document).map((project) => tableProject(project, document, year, department?.name ?? null)),
+    ],
     department_goals: extractDepartmentGoals(structure, document),
     department_indicators: extractDepartmentIndicators(structure, document),
     department_tasks: tasks.tasks,
@@ -125,6 +133,28 @@ function extractProject(section: ProjectSection, document: DocumentModel, year: 
     declared_indicator_counts: indicators.declared,
     declared_indicator_total: indicators.declaredTotal,
     indicators: indicators.indicators,
+  };
+}
+
+function tableProject(project: TableProject, document: DocumentModel, year: number | null, department: string | null): Project {
+  return {
+    name: project.name.name,
+    aliases: [],
+    department: project.unit?.name ?? department,
+    year,
+    source: locate(document, project.name.start, project.name.end),
+    total: project.total,
+    total_phrase: project.total?.source ?? null,
+    funding_items: [],
+    form_fields: [],
+    declared_content_count: null,
+    content_items: [],
+    declared_goal_count: null,
+    declared_goal_source: null,
+    goals: project.goals,
+    declared_indicator_counts: [],
+    declared_indicator_total: null,
+    indicators: project.indicators,
   };
 }
 

@@ -350,7 +350,7 @@ export function categoryOf(text: string): Category | null {
 }
 
 /** The category a 二级 name ends with: "生态环境成本指标" → 成本. */
-function categoryAtEnd(text: string): Category | null {
+export function categoryAtEnd(text: string): Category | null {
   return (new RegExp(`(${CATEGORY})指标$`).exec(text.replace(/\s+/g, ''))?.[1] as Category | undefined) ?? null;
 }
 

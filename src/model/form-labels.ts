@@ -23,11 +23,14 @@ export type FormLabelKind =
   | 'measure_unit'
   | 'weight'
   | 'standard'
-  | 'remark';
+  | 'remark'
+  | 'unit_code'
+  | 'value_content'
+  | 'indicator_group';
 
 export interface FormLabelEntry {
   kind: FormLabelKind;
-  /** Labels as they read once folded (no spaces, brackets or trailing colon). */
+  /** Labels as they read once folded (no spaces, brackets or trailing colon), or as printed where a bracket belongs to the label. */
   labels: string[];
   example: string;
 }
@@ -35,8 +38,8 @@ export interface FormLabelEntry {
 export const FORM_LABELS: FormLabelEntry[] = [
   {
     kind: 'project_name',
-    labels: ['项目名称', '项目支出名称', '预算项目名称', '项目全称', '二级项目名称', '政策和项目名称'],
-    example: '项目名称：社区矫正经费',
+    labels: ['项目名称', '项目支出名称', '预算项目名称', '项目全称', '二级项目名称', '政策和项目名称', '一级项目名称', '单位（项目）名称'],
+    example: '项目名称：社区矫正经费; 一级项目名称 | 预算数（万元） | 绩效目标 (深圳); 单位编码 | 单位（项目）名称 | 资金总额 (长沙)',
   },
   {
     kind: 'department',
@@ -45,7 +48,18 @@ export const FORM_LABELS: FormLabelEntry[] = [
   },
   {
     kind: 'unit',
-    labels: ['实施单位', '预算单位', '实施单位及代码', '单位名称', '申报单位', '责任单位', '项目实施单位', '项目单位', '预算单位名称'],
+    labels: [
+      '实施单位',
+      '预算单位',
+      '实施单位及代码',
+      '单位名称',
+      '申报单位',
+      '责任单位',
+      '项目实施单位',
+      '项目单位',
+      '预算单位名称',
+      '二级预算单位名称',
+    ],
     example: '实施单位 烟台市审计局',
   },
   {
@@ -75,8 +89,10 @@ export const FORM_LABELS: FormLabelEntry[] = [
       '申请总额',
       '项目预算',
       '年度资金',
+      '预算数',
+      '金额',
     ],
-    example: '年度预算资金总额： 31.00',
+    example: '年度预算资金总额： 31.00; 单位名称 | 项目名称 | 金额 | 绩效目标 (杭州)',
   },
   {
     kind: 'part',
@@ -125,11 +141,14 @@ export const FORM_LABELS: FormLabelEntry[] = [
     labels: ['指标值', '指标值及单位', '目标值', '年度指标值', '绩效指标值', '年度目标值', '预期目标值', '指标目标值'],
     example: '指标值 ≥95%',
   },
-  { kind: 'symbol', labels: ['指标性质', '符号', '比较符'], example: '指标性质 ≥' },
+  { kind: 'symbol', labels: ['指标性质', '符号', '比较符', '指标值类型'], example: '指标性质 ≥; 指标值类型 定性' },
+  { kind: 'value_content', labels: ['指标值内容', '指标解释', '指标说明'], example: '指标值内容 区县（市）信访事项及时受理率达95%以上' },
   { kind: 'measure_unit', labels: ['计量单位', '度量单位', '单位'], example: '度量单位 %' },
   { kind: 'weight', labels: ['权重', '分值', '指标权重', '权重分值', '分值权重'], example: '权重 10' },
   { kind: 'standard', labels: ['绩效标准', '评分标准', '评扣分标准', '指标值设定依据', '评价标准'], example: '评（扣）分标准' },
   { kind: 'remark', labels: ['备注', '说明'], example: '备注' },
+  { kind: 'unit_code', labels: ['单位编码', '单位代码', '预算单位编码', '部门编码'], example: '单位编码 126001' },
+  { kind: 'indicator_group', labels: ['绩效指标'], example: '绩效指标 (over 一级指标 | 二级指标 | 三级指标 …)' },
 ];
 
 /** Brackets holding a unit or a period (（万元）, (元), （2024年-2026年）) and what precedes a label (其中：, 1.). */
@@ -151,7 +170,8 @@ const BY_LABEL = new Map<string, FormLabelKind>(FORM_LABELS.flatMap((entry) => e
 /** What a cell or a line's label names, or null when it is no form label. */
 export function formLabelOf(text: string): FormLabelKind | null {
   if (text.length > 40) return null;
-  return BY_LABEL.get(foldLabel(text)) ?? null;
+  // a bracket that is part of the label (单位（项目）名称) is matched before brackets are folded away
+  return BY_LABEL.get(text.replace(/\s+/g, '').replace(/[：:]+$/, '')) ?? BY_LABEL.get(foldLabel(text)) ?? null;
 }
 
 /** Every label of one kind, longest first (for patterns that find "label：value" inside a line). */
