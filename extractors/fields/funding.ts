@@ -61,10 +61,11 @@ export function extractFunding(section: ProjectSection, document: Doc): Funding 
   const prose = readProseFunding(blocks, document);
   const table = prose.items.length === 0 ? readFundingTables(section.blocks, document) : { total: null, items: [] };
   const formTotal = formFields.find((f) => f.role === 'total') ?? null;
-  const total = prose.total ?? table.total ?? formTotal?.amount ?? null;
+  // a form's 年度资金总额 is the project's own figure; prose or a table after it may be the next part's
+  const total = formTotal?.amount ?? prose.total ?? table.total ?? null;
   return {
     total,
-    totalPhrase: prose.total ? prose.totalPhrase : total ? total.source : null,
+    totalPhrase: total !== null && total === prose.total ? prose.totalPhrase : (total?.source ?? null),
     items: prose.items.length ? prose.items : table.items,
     formFields,
   };

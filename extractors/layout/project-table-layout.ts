@@ -1,7 +1,7 @@
 import type { Block, TableBlock, TableCell } from '../../src/model/document.js';
 import type { Goal } from '../../src/model/extraction.js';
 import type { MoneyUnit } from '../text/money.js';
-import { type FormLabelKind, foldLabel, formLabelOf } from './form-labels.js';
+import { type FormLabelKind, foldLabel, formLabelOf } from '../../src/model/form-labels.js';
 
 /**
  * The columns of a project table (a table printing many projects' targets, see project-tables.ts), found

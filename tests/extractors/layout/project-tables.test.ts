@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFiling } from '../../../extractors/index.js';
-import { FORM_LABELS, formLabelOf } from '../../../extractors/layout/form-labels.js';
+import { FORM_LABELS, formLabelOf } from '../../../src/model/form-labels.js';
 import { isProjectTable, projectTables } from '../../../extractors/layout/project-table-layout.js';
 import { readProjectTables, type TableProject } from '../../../extractors/layout/project-tables.js';
 import type { Block, DocumentModel, TableBlock, TableCell } from '../../../src/model/document.js';
