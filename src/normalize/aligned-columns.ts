@@ -367,10 +367,38 @@ interface IndicatorRow {
   bottom: number;
 }
 
-interface LevelLine {
-  anchor: number;
-  parts: Map<number, Segment[]>;
+/** A level cell (一级 or 二级), its wrapped lines joined; `y`, the middle of its lines. */
+interface LevelCell {
+  y: number;
+  parts: Segment[];
 }
+
+/** The end of a level a narrow column wrapped: 满意度 / 指标, 服务对象满意 / 度指标. */
+const LEVEL_TAIL = /^.{0,2}指?标$/;
+
+/** A level column's cells: its pieces, a piece joined to the one above it in its band where it ends a wrapped level. */
+function levelCellsOf(lines: number[], placed: Map<number, Map<number, Segment>>, column: number, bands: Map<number, number>): LevelCell[] {
+  const cells: LevelCell[] = [];
+  for (const line of lines) {
+    const piece = placed.get(line)!.get(column);
+    if (!piece) continue;
+    const last = cells[cells.length - 1];
+    const lastPiece = last?.parts[last.parts.length - 1];
+    if (
+      last &&
+      bands.get(lastPiece.line) === bands.get(line) &&
+      line - lastPiece.line <= 2 &&
+      LEVEL_TAIL.test(piece.text) &&
+      !/指标$/.test(lastPiece.text)
+    ) {
+      last.parts.push(piece);
+      last.y = (last.parts[0].line + line) / 2;
+    } else cells.push({ y: line, parts: [piece] });
+  }
+  return cells;
+}
+
+const distance = (y: number, extent: { top: number; bottom: number }) => Math.max(0, extent.top - y, y - extent.bottom);
 
 const MAX_BLANK_RUN = 2;
 
@@ -448,24 +476,46 @@ function readIndicators(
     ordered.splice(k--, 1);
   }
 
-  // levels: anchored on the lines with an 一级 (or group) cell; a wrapped 二级 joins the nearest
-  const levelLines = used.filter((line) => levelColumns.some((c) => placedLines.get(line)!.has(c)));
-  let levelAnchors = levelLines.filter((line) => levelColumns.some((c) => columns[c].kind !== 'level2' && placedLines.get(line)!.has(c)));
-  if (levelAnchors.length === 0) levelAnchors = levelLines;
-  const levels = new Map<number, LevelLine>(levelAnchors.map((a) => [a, { anchor: a, parts: new Map() }]));
-  for (const line of levelLines) {
-    for (const [column, segment] of placedLines.get(line)!) {
-      if (column >= level3) continue;
-      const anchor = levels.has(line) ? line : nearestAnchor(line, levelAnchors, bands);
-      if (anchor === null) continue;
-      const level = levels.get(anchor)!;
-      level.parts.set(column, [...(level.parts.get(column) ?? []), segment]);
+  // levels: each level column's cells, 一级 grouping the rows and 二级 the rows of its group
+  const hierarchy = levelColumns.filter((c) => columns[c].kind !== 'group');
+  const cellsOf = new Map(hierarchy.map((c) => [c, levelCellsOf(used, placedLines, c, bands)]));
+  const groupPieces = groupUsed ? used.flatMap((line) => (placedLines.get(line)!.has(0) ? [placedLines.get(line)!.get(0)!] : [])) : [];
+  const starts = new Map<number, Map<number, SourceCell>>(ordered.map((_, r) => [r, new Map()]));
+  // from the finest level up: 二级 groups rows, 一级 groups whole 二级 groups (a merged 一级 never cuts one)
+  let units: Unit[] = ordered.map((row, r) => ({ first: r, size: 1, top: row.top, bottom: row.bottom, level: null }));
+  for (const column of [...hierarchy].reverse()) {
+    const levels = cellsOf.get(column)!;
+    if (levels.length > 0) {
+      units = groupRows(units, levels).map((g) => {
+        const last = units[g.first + g.size - 1];
+        return {
+          first: units[g.first].first,
+          size: last.first + last.size - units[g.first].first,
+          top: units[g.first].top,
+          bottom: last.bottom,
+          level: g.level,
+        };
+      });
+    }
+    for (const unit of units) {
+      const cell =
+        unit.level && levels.length > 0
+          ? cellOf(items, unit.level.parts, unit.size)
+          : emptyCell(items, ordered[unit.first].anchor, unit.size);
+      starts.get(unit.first)!.set(column, cell);
     }
   }
-  const groups = groupRows(
-    ordered,
-    [...levels.values()].sort((a, b) => a.anchor - b.anchor),
-  );
+  if (groupUsed) {
+    // the group column (绩效指标, or 绩/效/指/标 a character a line) only labels the rows of each 一级
+    const own = (piece: Segment) =>
+      units.reduce((best, u, k) => (distance(piece.line, u) < distance(piece.line, units[best]) ? k : best), 0);
+    units.forEach((unit, k) => {
+      const pieces = groupPieces.filter((piece) => own(piece) === k);
+      starts
+        .get(unit.first)!
+        .set(0, pieces.length > 0 ? cellOf(items, pieces, unit.size) : emptyCell(items, ordered[unit.first].anchor, unit.size));
+    });
+  }
 
   const shownColumns = columns.flatMap((c, k) => (c.kind === 'group' && !groupUsed ? [] : [k]));
   const out: SourceCell[][] = [
@@ -473,20 +523,15 @@ function readIndicators(
   ];
   ordered.forEach((row, r) => {
     const cells: SourceCell[] = [];
-    const group = groups.find((g) => g.first === r);
     for (const k of shownColumns) {
       if (k < level3) {
-        if (!group) continue;
-        const parts = group.level?.parts.get(k);
-        cells.push(parts ? cellOf(items, parts, group.size) : emptyCell(items, row.anchor, group.size));
+        const cell = starts.get(r)!.get(k);
+        if (cell) cells.push(cell);
         continue;
       }
       const parts = row.parts.get(k);
       cells.push(parts ? cellOf(items, parts) : emptyCell(items, row.anchor));
     }
-    // rows outside any group (no level lines at all) keep their level columns empty
-    if (!group && groups.length === 0)
-      cells.unshift(...levelColumns.filter((k) => shownColumns.includes(k)).map(() => emptyCell(items, row.anchor)));
     out.push(cells);
   });
   return { end, rows: out };
@@ -495,7 +540,13 @@ function readIndicators(
 interface RowGroup {
   first: number;
   size: number;
-  level: LevelLine | null;
+  level: LevelCell | null;
+}
+
+/** Consecutive rows taken together: one row, or a group of rows under one level cell. */
+interface Unit extends RowGroup {
+  top: number;
+  bottom: number;
 }
 
 /**
@@ -503,7 +554,7 @@ interface RowGroup {
  * to the middle of its group (the page centres a merged cell on the rows it spans). Each group takes at
  * least one row and its level line stands within it.
  */
-function groupRows(rows: IndicatorRow[], levels: LevelLine[]): RowGroup[] {
+function groupRows(rows: readonly { top: number; bottom: number }[], levels: LevelCell[]): RowGroup[] {
   const n = rows.length;
   const m = levels.length;
   if (m === 0) return [];
@@ -513,7 +564,7 @@ function groupRows(rows: IndicatorRow[], levels: LevelLine[]): RowGroup[] {
   const cut: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-1));
   cost[0][0] = 0;
   for (let k = 1; k <= m; k++) {
-    const y = levels[k - 1].anchor;
+    const y = levels[k - 1].y;
     for (let e = k; e <= n; e++) {
       for (let s = k - 1; s < e; s++) {
         if (!Number.isFinite(cost[k - 1][s])) continue;

@@ -105,6 +105,34 @@ const ONE_SPACE = [
   '                指标',
 ].join('\n');
 
+/** 商务局's own template: 一级 merged over several 二级 groups, the group label a character a line (绩/效/指/标). */
+const NESTED = [
+  '    一级指标    二级指标             三级指标                     指标值',
+  '',
+  '                             项目总成本                   ≤2200 万元',
+  '',
+  '    成本指标   经济成本指标      重点会展活动举办分项成本                  ≤1300 万元',
+  '',
+  '                        会展业发展奖励分项成本                  ≤900 万元',
+  '',
+  '                           奖励对象数量                     ≥15 个',
+  '',
+  '                        市政府重点支持会展活动                   ≥3 场',
+  '            数量指标',
+  '                      年度举办各类会展活动的总数量                 ≥110 场次',
+  '',
+  '                      年度举办的展览活动的总数量                  ≥15 场次',
+  '    产出指标                  补贴对象合规率                      =100%',
+  '绩',
+  '效           质量指标          市场化展会占比                      ≥70%',
+  '指',
+  '                          活动安全保障率                      =100%',
+  '标',
+  '                          补贴发放及时率                      =100%',
+  '            时效指标',
+  '                          活动举办及时率                      =100%',
+].join('\n');
+
 describe('forms and indicator tables with space-aligned columns', () => {
   it('read a form by its labels and an indicator table by its header, wrapped cells joined, merged levels spread', async () => {
     const document = await documentFromText(AUDIT_FORM);
@@ -166,6 +194,24 @@ describe('forms and indicator tables with space-aligned columns', () => {
       ['绩效指标', '产出指标', '数量指标', '举办会议、培训次数', '≥8次'],
       ['绩效指标', '产出指标', '时效指标', '预算执行类审计项目完成时间', '7月底前'],
       ['绩效指标', '产出指标', '时效指标', '年度会议、培训计划按期完成率', '≥85%'],
+    ]);
+  });
+
+  it('group 二级 rows first and a merged 一级 over whole 二级 groups', async () => {
+    const [table] = tableTexts(await documentFromText(NESTED));
+    expect(table.slice(1).map((row) => [row[1], row[2], row[3]])).toEqual([
+      ['成本指标', '经济成本指标', '项目总成本'],
+      ['成本指标', '经济成本指标', '重点会展活动举办分项成本'],
+      ['成本指标', '经济成本指标', '会展业发展奖励分项成本'],
+      ['产出指标', '数量指标', '奖励对象数量'],
+      ['产出指标', '数量指标', '市政府重点支持会展活动'],
+      ['产出指标', '数量指标', '年度举办各类会展活动的总数量'],
+      ['产出指标', '数量指标', '年度举办的展览活动的总数量'],
+      ['产出指标', '质量指标', '补贴对象合规率'],
+      ['产出指标', '质量指标', '市场化展会占比'],
+      ['产出指标', '质量指标', '活动安全保障率'],
+      ['产出指标', '时效指标', '补贴发放及时率'],
+      ['产出指标', '时效指标', '活动举办及时率'],
     ]);
   });
 
