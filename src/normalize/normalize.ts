@@ -5,6 +5,7 @@ import { MappedTextBuilder } from './mapped-text.js';
 import { detectPageNumbers, type PageMarker } from './page-numbers.js';
 import { rebuildTextTables } from './text-tables.js';
 import { rebuildCellLines } from './cell-lines.js';
+import { rebuildAlignedColumns } from './aligned-columns.js';
 import type { SourceCell, SourceItem, SourceLine, SourceTable } from '../parsers/source-items.js';
 
 /** Columns a wrapped line may differ from the wrap width: digits and Latin letters are narrower than two columns' worth. */
@@ -62,6 +63,8 @@ export function normalize(input: NormalizeInput): DocumentModel {
     items.map((item, i) => (item.kind === 'line' && cuts.has(i) ? blankCuts(item, cuts.get(i)!) : item)),
     (i) => cuts.has(i),
   );
+  // forms and indicator tables whose columns are aligned by spaces (pdftotext -layout)
+  items = rebuildAlignedColumns(items, (i) => cuts.has(i));
   // forms and indicator tables flattened to one cell per line
   items = rebuildCellLines(items, (i) => cuts.has(i));
   const lines = items.map((item, i) => (item.kind === 'line' ? splitHeadingRunIn(toLine(item, cuts.get(i), pageOfItem(i))) : null));
@@ -363,7 +366,8 @@ function writeCell(builder: MappedTextBuilder, cell: SourceCell, page: number | 
   const text = cell.text.trim();
   const lead = cell.text.indexOf(text);
   for (let k = 0; k < text.length; k++) {
-    chars.push({ ch: foldWidth(text[k]), src: cell.exactSource ? cell.sourceStart + lead + k : cell.sourceStart });
+    const src = cell.sources?.[lead + k] ?? (cell.exactSource ? cell.sourceStart + lead + k : cell.sourceStart);
+    chars.push({ ch: foldWidth(text[k]), src });
   }
   const start = builder.offset;
   writeChars(builder, withoutNumberWraps(chars));

@@ -18,6 +18,8 @@ export interface SourceCell {
   /** Source offset of text[0]; when `exactSource` is false the cell text was rebuilt and maps to this offset as a whole. */
   sourceStart: number;
   exactSource: boolean;
+  /** Where a cell joins text from several lines: the source offset of each character of `text`. */
+  sources?: number[];
   rowSpan: number;
   colSpan: number;
 }
