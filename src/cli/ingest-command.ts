@@ -10,8 +10,9 @@ import {
 } from '../pipeline/ingest.js';
 import { RunStats } from '../pipeline/run-stats.js';
 import { countInputs } from '../pipeline/walk.js';
-import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../pipeline/worker-pool.js';
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, OCR_TIMEOUT_PER_PAGE_MS } from '../pipeline/worker-pool.js';
 import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
+import { OCR_MODES, type OcrMode } from '../parsers/ocr/hooks.js';
 import { DEFAULT_DB_PATH } from '../store/database.js';
 import { UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
 import { trapInterrupts } from './interrupt.js';
@@ -28,6 +29,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'max-pages': { type: 'string' },
   'worker-heap': { type: 'string' },
+  ocr: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   'progress-every': { type: 'string' },
@@ -37,7 +39,8 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
   usage: `filings ingest <files or folders…> [--db PATH] [--force] [--workers N] [--timeout SECONDS]
-                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--quiet] [--json]
+                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--ocr auto|always|never]
+                 [--quiet] [--json]
 
 Folders are walked recursively for .txt, .docx and .pdf files. Files are processed in parallel by worker
 threads and committed in batches, each filing atomically; one line per file says ok, skipped (unchanged)
@@ -54,6 +57,9 @@ Options:
   --max-pages N        documents with more pages are refused as TOO_MANY_PAGES (default ${DEFAULT_PARSE_LIMITS.maxPages})
   --worker-heap MB     each worker's JavaScript heap limit (default ${DEFAULT_WORKER_HEAP_MB}, at least ${MIN_WORKER_HEAP_MB}): a file
                        that needs more fails alone; below ${DEFAULT_WORKER_HEAP_MB} the workers hold less memory and run slower
+  --ocr MODE           scanned PDF pages (no text layer, a page-sized image): auto reads them by OCR (default),
+                       always reads every PDF page by OCR, never refuses a scan as NO_TEXT_LAYER. OCR runs in
+                       one extra worker, started at the first scan; its timeout grows by ${OCR_TIMEOUT_PER_PAGE_MS / 1000} s a page
   --quiet              print only the summary: no per-file lines, no progress
   --json               print the summary as JSON on standard output (per-file lines and the human
                        summary then go to standard error)
@@ -118,6 +124,13 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
   },
 };
 
+function ocrMode(value: string | undefined): OcrMode {
+  if (value === undefined) return DEFAULT_PARSE_LIMITS.ocr;
+  const mode = OCR_MODES.find((m) => m === value);
+  if (!mode) throw new UsageError(`--ocr takes ${OCR_MODES.join(', ')}, not "${value}"`);
+  return mode;
+}
+
 type IngestValues = ParsedCommandArgs<typeof OPTIONS>['values'];
 
 /** The options as the pipeline and the printing take them, checked. */
@@ -130,7 +143,11 @@ function readSettings(values: IngestValues) {
     workers: positiveInteger(values.workers, '--workers'),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     maxFileBytes: maxSizeMb === undefined ? undefined : Math.round(maxSizeMb * MIB),
-    limits: { ...DEFAULT_PARSE_LIMITS, maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages },
+    limits: {
+      ...DEFAULT_PARSE_LIMITS,
+      maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages,
+      ocr: ocrMode(values.ocr),
+    },
     workerHeapMb: workerHeap(values['worker-heap']),
   };
   return {
