@@ -94,7 +94,7 @@ export async function parsePdf(
     const tables = tablePages.length ? await parser.getTable({ partial: tablePages }) : { pages: [] };
     return buildSource(pageTexts, tables.pages, messages, total);
   } catch (error) {
-    throw classify(error);
+    throw error instanceof OcrNeeded ? error : classify(error);
   } finally {
     await parser.destroy();
     warnings.release();

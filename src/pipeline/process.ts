@@ -6,7 +6,7 @@ import { forgetRecentShingles } from '../checks/similarity.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 import { IngestError, asIngestError } from '../parsers/errors.js';
-import type { OcrHooks } from '../parsers/ocr/hooks.js';
+import { OcrNeeded, type OcrHooks } from '../parsers/ocr/hooks.js';
 import type { FileFacts, FilingRecord, Stage, StageTimings } from '../store/record.js';
 
 /**
@@ -46,7 +46,8 @@ export async function processFile(
     const copyParagraphs = await timed('check', () => paragraphsOf(document));
     return { file, document, meta: parsed.meta, extraction, findings, copyParagraphs, timings };
   } catch (error) {
-    throw error instanceof IngestError ? error : asIngestError(error, stage);
+    // a scan met where OCR is deferred is not a failure: the worker hands the file to the OCR worker
+    throw error instanceof IngestError || error instanceof OcrNeeded ? error : asIngestError(error, stage);
   } finally {
     // the caches serve one filing's repeated questions; kept across files they only hold memory
     forgetRecentNumbers();
