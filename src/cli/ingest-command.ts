@@ -10,8 +10,9 @@ import {
 } from '../pipeline/ingest.js';
 import { RunStats } from '../pipeline/run-stats.js';
 import { countInputs } from '../pipeline/walk.js';
-import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from '../pipeline/worker-pool.js';
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, OCR_TIMEOUT_PER_PAGE_MS } from '../pipeline/worker-pool.js';
 import { DEFAULT_PARSE_LIMITS } from '../parsers/index.js';
+import { OCR_MODES, type OcrMode } from '../parsers/ocr/hooks.js';
 import { DB_HELP, UsageError, parseCommandArgs, positiveInteger, positiveNumber, type Command, type ParsedCommandArgs } from './command.js';
 import { trapInterrupts } from './interrupt.js';
 import { printable } from './printable.js';
@@ -29,6 +30,7 @@ const OPTIONS = {
   'max-pages': { type: 'string' },
   'worker-heap': { type: 'string' },
   'follow-symlinks': { type: 'boolean' },
+  ocr: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   'progress-every': { type: 'string' },
@@ -38,7 +40,8 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'read TXT, DOCX and PDF filings into the database',
   usage: `filings ingest <files or folders…> [--db PATH|URL] [--force] [--workers N] [--timeout SECONDS]
-                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--follow-symlinks] [--quiet] [--json]
+                 [--max-size MB] [--max-pages N] [--worker-heap MB] [--follow-symlinks] [--ocr auto|always|never]
+                 [--quiet] [--json]
 
 Folders are walked recursively for .txt, .docx and .pdf files; only regular files are read (FIFOs,
 devices and sockets are skipped with a line saying so, as are symbolic links inside folders unless
@@ -58,6 +61,9 @@ Options:
   --worker-heap MB     each worker's JavaScript heap limit (default ${DEFAULT_WORKER_HEAP_MB}, at least ${MIN_WORKER_HEAP_MB}): a file
                        that needs more fails alone; below ${DEFAULT_WORKER_HEAP_MB} the workers hold less memory and run slower
   --follow-symlinks    follow symbolic links met while walking folders (a link to a folder is walked once)
+  --ocr MODE           scanned PDF pages (no text layer, a page-sized image): auto reads them by OCR (default),
+                       always reads every PDF page by OCR, never refuses a scan as NO_TEXT_LAYER. OCR runs in
+                       one extra worker, started at the first scan; its timeout grows by ${OCR_TIMEOUT_PER_PAGE_MS / 1000} s a page
   --quiet              print only the summary: no per-file lines, no progress
   --json               print the summary as JSON on standard output (per-file lines and the human
                        summary then go to standard error)
@@ -122,6 +128,13 @@ Exit code: 0 when every file was ingested or skipped, 1 when any file failed, 2 
   },
 };
 
+function ocrMode(value: string | undefined): OcrMode {
+  if (value === undefined) return DEFAULT_PARSE_LIMITS.ocr;
+  const mode = OCR_MODES.find((m) => m === value);
+  if (!mode) throw new UsageError(`--ocr takes ${OCR_MODES.join(', ')}, not "${value}"`);
+  return mode;
+}
+
 type IngestValues = ParsedCommandArgs<typeof OPTIONS>['values'];
 
 /** The options as the pipeline and the printing take them, checked. */
@@ -134,7 +147,11 @@ function readSettings(values: IngestValues) {
     workers: positiveInteger(values.workers, '--workers'),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     maxFileBytes: maxSizeMb === undefined ? undefined : Math.round(maxSizeMb * MIB),
-    limits: { ...DEFAULT_PARSE_LIMITS, maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages },
+    limits: {
+      ...DEFAULT_PARSE_LIMITS,
+      maxPages: positiveInteger(values['max-pages'], '--max-pages') ?? DEFAULT_PARSE_LIMITS.maxPages,
+      ocr: ocrMode(values.ocr),
+    },
     workerHeapMb: workerHeap(values['worker-heap']),
     followSymlinks: values['follow-symlinks'] === true,
   };

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   ENCRYPTED_PDF: 'the PDF is password-protected',
   DAMAGED_PDF: 'the PDF is damaged',
   NO_TEXT_LAYER: 'the PDF has no text layer (scanned?)',
+  OCR_FAILED: 'the scanned pages could not be read by OCR',
   NO_TEXT: 'the document contains no text',
   TOO_LARGE: 'the file is larger than the limit',
   TOO_MANY_PAGES: 'the document has more pages than the limit',

@@ -6,13 +6,19 @@ import { forgetRecentShingles } from '../checks/similarity.js';
 import { normalize } from '../normalize/normalize.js';
 import { DEFAULT_PARSE_LIMITS, parseBytes, type ParseLimits } from '../parsers/index.js';
 import { IngestError, asIngestError } from '../parsers/errors.js';
+import { OcrNeeded, type OcrHooks } from '../parsers/ocr/hooks.js';
 import type { FileFacts, FilingRecord, Stage, StageTimings } from '../store/record.js';
 
 /**
  * The CPU-bound part of ingesting one file: parse, normalize, extract, check. Pure with respect to the
  * database, so it can run in a worker thread; the caller stores the record.
  */
-export async function processFile(file: FileFacts, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<FilingRecord> {
+export async function processFile(
+  file: FileFacts,
+  bytes: Uint8Array,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  ocr: OcrHooks = {},
+): Promise<FilingRecord> {
   const timings: StageTimings = {};
   let stage: Stage = 'parse';
   const timed = async <T>(name: Stage, work: () => T | Promise<T>): Promise<T> => {
@@ -23,7 +29,7 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
     return value;
   };
   try {
-    const parsed = await timed('parse', () => parseBytes(file.format, bytes, limits));
+    const parsed = await timed('parse', () => parseBytes(file.format, bytes, limits, ocr));
     const document = await timed('normalize', () =>
       normalize({
         format: file.format,
@@ -45,7 +51,8 @@ export async function processFile(file: FileFacts, bytes: Uint8Array, limits: Pa
     const copyParagraphs = await timed('check', () => paragraphsOf(document));
     return { file, document, meta: parsed.meta, extraction, findings, copyParagraphs, timings };
   } catch (error) {
-    throw error instanceof IngestError ? error : asIngestError(error, stage);
+    // a scan met where OCR is deferred is not a failure: the worker hands the file to the OCR worker
+    throw error instanceof IngestError || error instanceof OcrNeeded ? error : asIngestError(error, stage);
   } finally {
     // the caches serve one filing's repeated questions; kept across files they only hold memory
     forgetRecentNumbers();

@@ -73,8 +73,18 @@ export function defaultWorkerEntry(): string {
  */
 export const JOBS_PER_WORKER = 6;
 
+/**
+ * The OCR worker's time per scanned page, added to the per-file timeout: a page takes ≈1 s of OCR on two
+ * free cores and up to 7 s measured on two cores shared with other work; 60 s leaves room for a slower
+ * machine without letting a stuck file hold the one OCR worker for ever.
+ */
+export const OCR_TIMEOUT_PER_PAGE_MS = 60_000;
+
 interface PoolJob {
   message: WorkerJob;
+  /** Pages to OCR, once a worker found them (the OCR worker's timeout grows with them). */
+  ocrPages: number;
+  onOcrPage: (done: number, total: number) => void;
   resolve: (outcome: JobOutcome) => void;
   reject: (error: Error) => void;
   /** Runs from the worker's "started": time spent waiting behind another file does not count. */
@@ -99,6 +109,8 @@ class Slot {
     private readonly heapMb: number,
     /** A job left this slot: the pool may give it another. */
     private readonly onFreed: () => void,
+    /** A job's file has pages to OCR and this is not the OCR worker: it leaves for the OCR worker. */
+    private readonly onNeedsOcr: (job: PoolJob) => void = () => {},
   ) {}
 
   enqueue(job: PoolJob): void {
@@ -143,12 +155,21 @@ class Slot {
     }
     const job = this.jobs.find((j) => j.message.id === reply.id);
     if (!job) return;
-    if (reply.type === 'started') job.timer = setTimeout(() => this.timedOut(job), this.timeoutMs);
-    else this.finish(job, reply.type === 'done' ? { ok: true, record: reply.record } : { ok: false, failure: reply.failure });
+    if (reply.type === 'started') job.timer = setTimeout(() => this.timedOut(job), this.timeoutOf(job));
+    else if (reply.type === 'ocr-page') job.onOcrPage(reply.done, reply.total);
+    else if (reply.type === 'needs-ocr') {
+      this.leave(job);
+      this.onNeedsOcr({ ...job, ocrPages: reply.pages, timer: null, message: { ...job.message, ocr: true } });
+    } else this.finish(job, reply.type === 'done' ? { ok: true, record: reply.record } : { ok: false, failure: reply.failure });
+  }
+
+  /** The per-file timeout, and OCR_TIMEOUT_PER_PAGE_MS more for each page to OCR. */
+  private timeoutOf(job: PoolJob): number {
+    return this.timeoutMs + job.ocrPages * OCR_TIMEOUT_PER_PAGE_MS;
   }
 
   private timedOut(job: PoolJob): void {
-    const detail = `no result after ${this.timeoutMs / 1000} s; the worker was stopped`;
+    const detail = `no result after ${this.timeoutOf(job) / 1000} s; the worker was stopped`;
     this.finish(job, { ok: false, failure: { code: 'TIMEOUT', stage: 'parse', detail } });
     this.replace();
   }
@@ -171,9 +192,13 @@ class Slot {
   }
 
   private finish(job: PoolJob, outcome: JobOutcome): void {
+    this.leave(job);
+    job.resolve(outcome);
+  }
+
+  private leave(job: PoolJob): void {
     if (job.timer) clearTimeout(job.timer);
     this.jobs.splice(this.jobs.indexOf(job), 1);
-    job.resolve(outcome);
     this.onFreed();
   }
 
@@ -200,6 +225,14 @@ export class WorkerPool {
   private readonly slots: Slot[];
   private readonly waiting: PoolJob[] = [];
   private nextId = 1;
+  /**
+   * The one worker that OCRs, started at the first scan: onnxruntime spreads a page over every core, so a
+   * second session would only compete with the first (and each holds ≈0.7 GB), while typed files go on
+   * through the other workers. Its JavaScript heap is bounded like theirs; the models and onnxruntime's
+   * buffers live outside it.
+   */
+  private ocrSlot: Slot | null = null;
+  private readonly makeOcrSlot: () => Slot;
 
   constructor(options: PoolOptions) {
     const entry = options.entry ?? defaultWorkerEntry();
@@ -207,19 +240,25 @@ export class WorkerPool {
     const heapMb = options.heapMb ?? DEFAULT_WORKER_HEAP_MB;
     if (!Number.isInteger(heapMb) || heapMb < MIN_WORKER_HEAP_MB)
       throw new RangeError(`a worker heap of ${heapMb} MB: at least ${MIN_WORKER_HEAP_MB} MB`);
-    this.slots = Array.from({ length: options.size }, () => new Slot(entry, options.timeoutMs, heapMb, () => this.dispatch()));
+    const toOcr = (job: PoolJob) => {
+      this.ocrSlot ??= this.makeOcrSlot();
+      this.ocrSlot.enqueue(job);
+    };
+    this.slots = Array.from({ length: options.size }, () => new Slot(entry, options.timeoutMs, heapMb, () => this.dispatch(), toOcr));
+    this.makeOcrSlot = () => new Slot(entry, options.timeoutMs, heapMb, () => {});
   }
 
   /** Process one file. Rejects only with WorkerStartError; a file's failure is an outcome. */
-  run(file: FileFacts, bytes: Uint8Array, limits: ParseLimits): Promise<JobOutcome> {
+  run(file: FileFacts, bytes: Uint8Array, limits: ParseLimits, onOcrPage: PoolJob['onOcrPage'] = () => {}): Promise<JobOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ message: { id: this.nextId++, file, bytes, limits }, resolve, reject, timer: null });
+      const message = { id: this.nextId++, file, bytes, limits, ocr: false };
+      this.waiting.push({ message, ocrPages: 0, onOcrPage, resolve, reject, timer: null });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.stop()));
+    await Promise.all([...this.slots, ...(this.ocrSlot ? [this.ocrSlot] : [])].map((slot) => slot.stop()));
   }
 
   /** Give waiting jobs to the least busy workers that have room. */

@@ -8,6 +8,8 @@ export interface WorkerJob {
   file: FileFacts;
   bytes: Uint8Array;
   limits: ParseLimits;
+  /** Run by the OCR worker: scanned pages are read here. Elsewhere a PDF with scanned pages is handed back. */
+  ocr: boolean;
 }
 
 /** Why a file failed, as plain data: an IngestError does not survive structured cloning as a class. */
@@ -25,7 +27,11 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'started'; id: number }
   | { type: 'done'; id: number; record: FilingRecord }
-  | { type: 'failed'; id: number; failure: JobFailure };
+  | { type: 'failed'; id: number; failure: JobFailure }
+  /** The file has scanned pages and this is not the OCR worker: the pool gives it to the OCR worker. */
+  | { type: 'needs-ocr'; id: number; pages: number }
+  /** The OCR worker finished a page. */
+  | { type: 'ocr-page'; id: number; done: number; total: number };
 
 /**
  * Test hook, read by the worker: a file whose base name equals this variable's value never finishes

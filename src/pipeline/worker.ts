@@ -2,6 +2,7 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { asIngestError } from '../parsers/errors.js';
+import { OcrNeeded } from '../parsers/ocr/hooks.js';
 import { processFile } from './process.js';
 import { HANG_ON_ENV, type WorkerJob, type WorkerReply } from './worker-protocol.js';
 
@@ -42,9 +43,12 @@ port.postMessage({ type: 'ready' } satisfies WorkerReply);
 async function run(job: WorkerJob): Promise<WorkerReply> {
   try {
     if (hangOn && path.basename(job.file.path) === hangOn) await new Promise<never>(() => {});
-    const record = await processFile(job.file, job.bytes, job.limits);
+    const onProgress = (done: number, total: number) =>
+      port.postMessage({ type: 'ocr-page', id: job.id, done, total } satisfies WorkerReply);
+    const record = await processFile(job.file, job.bytes, job.limits, { defer: !job.ocr, onProgress });
     return { type: 'done', id: job.id, record };
   } catch (thrown) {
+    if (thrown instanceof OcrNeeded) return { type: 'needs-ocr', id: job.id, pages: thrown.pages };
     const error = asIngestError(thrown, 'parse');
     return { type: 'failed', id: job.id, failure: { code: error.code, stage: error.stage, detail: error.detail } };
   }
