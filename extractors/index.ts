@@ -24,7 +24,7 @@ export function extractFiling(document: DocumentModel): Extraction {
 export function extractWithStructure(document: DocumentModel): { extraction: Extraction; structure: Structure } {
   const found = findStructure(document);
   // a table of many projects' targets is read by readProjectTables, not as the department's indicators
-  const tables = new Set(projectTables(document.blocks).map(({ table }) => table));
+  const tables = new Set(projectTables(document.blocks).map(({ block }) => block));
   const structure = { ...found, departmentTables: found.departmentTables.filter((table) => !tables.has(table)) };
   return { extraction: extractFromStructure(document, structure), structure };
 }

@@ -121,8 +121,25 @@ export function isProjectTable(block: Block): block is TableBlock {
 }
 
 export interface LaidOutTable {
+  /** The rows from the project table's header on: a block the PDF reader joined from several tables keeps its statements above. */
   table: TableBlock;
   layout: ProjectTableLayout;
+  /** The block it stands in (the same as `table` unless the header came below other rows). */
+  block: TableBlock;
+}
+
+/**
+ * Where a project table starts inside a block: at its first row when it is one, or at a header row further
+ * down, where the PDF reader joined a statement and the target table below it into one block (长春).
+ */
+function fromHeader(block: TableBlock): { table: TableBlock; layout: ProjectTableLayout } | null {
+  for (let k = 0; k < block.rows.length; k++) {
+    if (k > 0 && headerCells(block.rows[k]) === null) continue;
+    const table = k === 0 ? block : { ...block, rows: block.rows.slice(k) };
+    const layout = projectTableLayout(table);
+    if (layout) return { table, layout };
+  }
+  return null;
 }
 
 /**
@@ -137,10 +154,11 @@ export function projectTables(blocks: readonly Block[]): LaidOutTable[] {
     if (block.type === 'heading') open = false;
     if (block.type !== 'table') continue;
     const previous: LaidOutTable | undefined = open ? found[found.length - 1] : undefined;
-    const layout: ProjectTableLayout | null =
-      projectTableLayout(block) ?? (previous && continues(block, previous) ? { ...previous.layout, headerRows: 0 } : null);
-    open = layout !== null;
-    if (layout) found.push({ table: block, layout });
+    const own = fromHeader(block);
+    const laid: { table: TableBlock; layout: ProjectTableLayout } | null =
+      own ?? (previous && continues(block, previous) ? { table: block, layout: { ...previous.layout, headerRows: 0 } } : null);
+    open = laid !== null;
+    if (laid) found.push({ ...laid, block });
   }
   return found;
 }

@@ -138,6 +138,12 @@ interface Building {
 
 const span = (cell: TableCell): NameSpan => ({ name: cell.text.replace(/\s+/g, ''), start: cell.start, end: cell.end });
 
+/** A unit cell's name without the unit's code before it (105001长春市信访局, 231_烟台市审计局). */
+function unitSpan(cell: TableCell): NameSpan {
+  const code = /^\s*\d{3,}[_\s-]*/.exec(cell.text)?.[0].length ?? 0;
+  return { name: cell.text.slice(code).replace(/\s+/g, ''), start: cell.start + code, end: cell.end };
+}
+
 /** Every project of the project tables among the blocks, in order; rows of one project over page breaks are one project. */
 export function readProjectTables(blocks: readonly Block[], document: Doc): TableProject[] {
   const projects: Building[] = [];
@@ -163,7 +169,7 @@ export function readProjectTables(blocks: readonly Block[], document: Doc): Tabl
         // 深圳市发展和改革委 | 物资储备业务 | 124.73 over 员会（本级） | | | …: the unit's name wrapped into the next row
         current.unit = { name: current.unit.name + folded(cells.unit), start: current.unit.start, end: cells.unit.end };
         unit = current.unit;
-      } else if (filled(cells.unit)) unit = span(cells.unit);
+      } else if (filled(cells.unit)) unit = unitSpan(cells.unit);
       if (name) {
         const key = `${layout.signature}\u0001${unit?.name ?? ''}\u0001${folded(name)}`;
         const known = byName.get(key);

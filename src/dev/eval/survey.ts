@@ -133,10 +133,15 @@ export async function survey(root: string, fixturesDir: string): Promise<SurveyR
 export function surveyMarkdown(rows: SurveyRow[]): string {
   const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
   const lines = [
-    '| file | pages | projects (hand list) | indicators | findings | coverage | came out as |',
+    '| filing | pages | projects (by hand) | indicators | findings | coverage | came out as |',
     '|---|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
-      const name = r.file.replace(/^dept-budgets-2026\//, '');
+      const name = r.file
+        .replace(/^dept-budgets-2026\/\d+_/, '')
+        .replace(/\/2026年/, '/')
+        .replace(/(?:_?2026年)?(?:_|部门预算|\.pdf)+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const hand = r.hand ? ` (${r.hand.projects.length})` : '';
       const wrong = r.falseNames.length ? `; ${r.falseNames.length} not a project` : '';
       return `| ${name} | ${r.pages ?? '–'} | ${r.projects.length}${hand} | ${r.indicators} | ${r.findings} | ${pct(r.coverage)} | ${r.outcome}${wrong} |`;
