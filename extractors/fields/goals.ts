@@ -50,7 +50,7 @@ const FIELD_LABEL = `(?<label>年度(?:绩效|总体)?目标|(?:项目)?总体?(
 const FIELD_LINE = new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）]?[、.．]?\\s*)?${FIELD_LABEL}[：:]\\s*`);
 /** A goal cell's label, with what its cell writes under it: "项目总体目标(2024年-2026年)". */
 /** In a form's cell, a bare 绩效目标 holds the goals too (烟台's 项目支出绩效目标表 of special funds). */
-const FIELD_CELL = new RegExp(`^(?:${FIELD_LABEL}|(?<plain>(?:项目)?绩效目标))[：:]?(?:[（(][^（）()]{1,20}[)）])?$`);
+const FIELD_CELL = new RegExp(`^(?:${FIELD_LABEL}|(?<plain>绩效目标))[：:]?(?:[（(][^（）()]{1,20}[)）])?$`);
 
 /** A paragraph that opens the goals sub-section with its own label ("绩效目标：…"). */
 const GOALS_LABEL = /^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*)?(?:项目)?绩效目标[：:]\s*/;

@@ -303,6 +303,8 @@ function headerKind(text: string): ColumnKind | null {
  * when the line is no such header. Cells one space apart ("一级指标 二级指标") are cut where each piece is a header.
  */
 export function headerColumns(item: SourceLine, line: number): Column[] | null {
+  // columns aligned by blanks have runs of two or more between their cells; single blanks are a text layer's (glued-lines.ts)
+  if (!/\S {2,}\S/.test(item.text)) return null;
   const cells = segmentsOf(item, line).flatMap((segment) => {
     const pieces = piecesOf(segment);
     return pieces.length > 1 && pieces.every((p) => headerKind(p.text) !== null) ? pieces : [segment];
