@@ -61,11 +61,12 @@ export function extractFunding(section: ProjectSection, document: Doc): Funding 
   const prose = readProseFunding(blocks, document);
   const table = prose.items.length === 0 ? readFundingTables(section.blocks, document) : { total: null, items: [] };
   const formTotal = formFields.find((f) => f.role === 'total') ?? null;
-  // a form's 年度资金总额 is the project's own figure; prose or a table after it may be the next part's
-  const total = formTotal?.amount ?? prose.total ?? table.total ?? null;
+  // prose after the project's form may be the next part of the filing (名词解释…), not this project's
+  const proseTotal = prose.total && formTotal && prose.total.source.start > formTotal.source.end ? null : prose.total;
+  const total = proseTotal ?? table.total ?? formTotal?.amount ?? null;
   return {
     total,
-    totalPhrase: total !== null && total === prose.total ? prose.totalPhrase : (total?.source ?? null),
+    totalPhrase: total !== null && total === proseTotal ? prose.totalPhrase : (total?.source ?? null),
     items: prose.items.length ? prose.items : table.items,
     formFields,
   };
