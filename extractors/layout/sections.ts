@@ -1,4 +1,5 @@
 import type { Block, DocumentModel } from '../../src/model/document.js';
+import { pageAt } from '../../src/model/locate.js';
 import { statementKindOf } from './statements.js';
 
 /**
@@ -145,39 +146,35 @@ function withoutRunningHeads(document: Pick<DocumentModel, 'blocks' | 'pageStart
   });
 }
 
-/** Indices of the blocks of the table of contents: the pages that hold a 目录 line. */
+/** The pages that hold a 目录 line: the table of contents. */
+function contentsPages(document: Pick<DocumentModel, 'blocks' | 'pageStarts'>): Set<number> {
+  const pages = new Set<number>();
+  for (const b of document.blocks) {
+    const page = b.type !== 'table' && /^目\s*录$/.test(b.text.trim()) ? pageAt(document, b.start) : null;
+    if (page !== null) pages.add(page);
+  }
+  return pages;
+}
+
+/** Indices of the blocks of the table of contents. */
 export function contentsBlocks(document: Pick<DocumentModel, 'blocks' | 'pageStarts'>): number[] {
-  const pageOf = (offset: number) => {
-    let page: number | null = null;
-    for (const s of document.pageStarts) if (s.start <= offset) page = s.page;
-    return page;
-  };
-  const pages = new Set(document.blocks.filter((b) => b.type !== 'table' && /^目\s*录$/.test(b.text.trim())).map((b) => pageOf(b.start)));
-  pages.delete(null);
-  return document.blocks.flatMap((b, index) => (pages.has(pageOf(b.start)) ? [index] : []));
+  const pages = contentsPages(document);
+  return document.blocks.flatMap((b, index) => (pages.has(pageAt(document, b.start) ?? -1) ? [index] : []));
 }
 
 const CONTENTS_ENTRY = /(?:[.．…·]{2,}|…)\s*\d{1,3}$|\s{2,}\d{1,3}$/;
 
 /**
  * The table of contents (目录) repeats the headings with their page numbers: its lines are not sections,
- * so candidates on a page that holds a 目录 line are left out.
+ * so candidates on a page that holds a 目录 line, and lines that end in a page number, are left out.
  */
 function withoutContents(document: Pick<DocumentModel, 'blocks' | 'pageStarts'>, candidates: Candidate[]): Candidate[] {
-  const pageOf = (offset: number) => {
-    let page: number | null = null;
-    for (const s of document.pageStarts) if (s.start <= offset) page = s.page;
-    return page;
-  };
-  const contentsPages = new Set(
-    document.blocks.filter((b) => b.type !== 'table' && /^目\s*录$/.test(b.text.trim())).map((b) => pageOf(b.start)),
-  );
+  const pages = contentsPages(document);
   // an entry of the contents ends in its page number, often after leader dots: 一、部门概况……1
   const entries = candidates.filter((c) => CONTENTS_ENTRY.test(c.title)).length;
   return candidates.filter((c) => {
     if (CONTENTS_ENTRY.test(c.title) && entries >= 2) return false;
-    const page = pageOf(c.start);
-    return page === null || !contentsPages.has(page);
+    return !pages.has(pageAt(document, c.start) ?? -1);
   });
 }
 
